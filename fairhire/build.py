@@ -1,0 +1,135 @@
+"""Generate exercises/ from solutions/ through nbgrader, and check it is in step.
+
+Each module is generated in its own temporary course directory, so a build
+never touches the trainer's gradebook or leaves files behind in the repo.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .paths import require_repo_root
+
+
+class BuildError(RuntimeError):
+    """nbgrader could not generate a module."""
+
+
+@dataclass
+class ModuleDiff:
+    """How exercises/<module> differs from what nbgrader makes."""
+
+    module: str
+    changed: list[str] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+    @property
+    def stale(self) -> bool:
+        return bool(self.changed or self.missing or self.extra)
+
+    def describe(self) -> str:
+        parts = []
+        for label, names in (("anders", self.changed), ("ontbreekt", self.missing),
+                             ("overbodig", self.extra)):
+            if names:
+                parts.append(f"{label}: {', '.join(names)}")
+        return f"{self.module}: " + "; ".join(parts)
+
+
+def solution_modules(root: Path) -> list[str]:
+    """Module ids that have a folder in solutions/."""
+    return sorted(p.name for p in (root / "solutions").iterdir()
+                  if p.is_dir() and not p.name.startswith("."))
+
+
+def generate(module: str, root: Path, out_dir: Path) -> Path:
+    """Run ``nbgrader generate_assignment`` for one module into ``out_dir``.
+
+    Returns the folder holding the generated student version.
+    """
+    work = out_dir / module
+    work.mkdir(parents=True)
+    shutil.copy(root / "nbgrader_config.py", work / "nbgrader_config.py")
+    shutil.copytree(root / "solutions" / module, work / "solutions" / module,
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+    cmd = [sys.executable, "-m", "nbgrader", "generate_assignment", module,
+           "--no-db", "--force", "--log-level=ERROR"]
+    proc = subprocess.run(cmd, cwd=work, capture_output=True, text=True)
+    generated = work / "exercises" / module
+    if proc.returncode != 0 or not generated.is_dir():
+        raise BuildError(f"nbgrader kon {module} niet genereren:\n{proc.stdout}\n{proc.stderr}")
+    return generated
+
+
+def _files(folder: Path) -> set[str]:
+    if not folder.is_dir():
+        return set()
+    return {str(p.relative_to(folder)) for p in folder.rglob("*")
+            if p.is_file() and ".ipynb_checkpoints" not in p.parts and "__pycache__" not in p.parts}
+
+
+def compare(module: str, generated: Path, current: Path) -> ModuleDiff:
+    """Compare a freshly generated module with the one in exercises/."""
+    new, old = _files(generated), _files(current)
+    diff = ModuleDiff(module)
+    diff.missing = sorted(new - old)
+    diff.extra = sorted(old - new)
+    diff.changed = sorted(n for n in new & old
+                          if not filecmp.cmp(generated / n, current / n, shallow=False))
+    return diff
+
+
+def build(modules: list[str] | None = None, *, check: bool = False,
+          root: Path | None = None) -> list[ModuleDiff]:
+    """Regenerate exercises/ from solutions/ (or only compare, with ``check``).
+
+    Parameters
+    ----------
+    modules : list of str, optional
+        Module ids to build; all modules in solutions/ by default.
+    check : bool, keyword-only
+        Compare only; write nothing.
+    root : Path, optional
+        The course repository; found from the package by default.
+
+    Returns
+    -------
+    list of ModuleDiff
+        One per module: what differed before this call (empty when in step).
+    """
+    root = root or require_repo_root()
+    known = solution_modules(root)
+    modules = modules or known
+    unknown = [m for m in modules if m not in known]
+    if unknown:
+        raise BuildError(f"Onbekende module(s): {', '.join(unknown)}. Bekend: {', '.join(known)}")
+    diffs: list[ModuleDiff] = []
+    with tempfile.TemporaryDirectory(prefix="fairhire-build-") as tmp:
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            generated = dict(zip(modules, pool.map(lambda m: generate(m, root, Path(tmp)), modules),
+                                 strict=True))
+        for module in modules:
+            current = root / "exercises" / module
+            diffs.append(compare(module, generated[module], current))
+            if not check and diffs[-1].stale:
+                shutil.rmtree(current, ignore_errors=True)
+                shutil.copytree(generated[module], current)
+    if not modules or modules == known:
+        # exercises/ folders without a solutions/ source are stale too
+        for orphan in sorted(set(_files_dirs(root / "exercises")) - set(known)):
+            diffs.append(ModuleDiff(orphan, extra=["(geen bron in solutions/)"]))
+            if not check:
+                shutil.rmtree(root / "exercises" / orphan)
+    return diffs
+
+
+def _files_dirs(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.is_dir()] if folder.is_dir() else []

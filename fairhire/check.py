@@ -1,0 +1,123 @@
+"""Checks for the visible tests in the exercises, with Dutch feedback.
+
+A failed check raises :class:`Feedback`, an ``AssertionError`` so that
+nbgrader counts it as a failed test, with a message that says what is wrong
+without giving the answer. A passed check stays silent; :func:`passed`
+prints the success line at the end of a test cell.
+"""
+
+from __future__ import annotations
+
+import math
+from numbers import Integral, Real
+from typing import Any
+
+_TYPE_NAMES = {
+    int: "een geheel getal (int)",
+    float: "een kommagetal (float)",
+    str: "tekst (str)",
+    bool: "waar of onwaar (bool)",
+    list: "een lijst (list)",
+    dict: "een woordenboek (dict)",
+    tuple: "een tupel (tuple)",
+    set: "een verzameling (set)",
+}
+
+
+class Feedback(AssertionError):
+    """A failed check; its message is meant for the learner."""
+
+    def __init__(self, message: str):
+        super().__init__("❌ " + message)
+
+
+def describe_type(value: Any) -> str:
+    """Dutch name of the type of ``value``, for messages."""
+    for typ, name in _TYPE_NAMES.items():
+        if type(value) is typ:
+            return name
+    if value is None:
+        return "niets (None)"
+    if value is Ellipsis:
+        return "nog niet ingevuld (...)"
+    return f"een {type(value).__name__}"
+
+
+def that(condition: bool, message: str) -> None:
+    """Fail with ``message`` unless ``condition`` holds."""
+    if not condition:
+        raise Feedback(message)
+
+
+def answered(value: Any, name: str) -> None:
+    """Fail when ``value`` is still a placeholder (``...`` or ``None``)."""
+    that(
+        value is not Ellipsis and value is not None,
+        f"`{name}` is nog niet ingevuld. Vervang de puntjes of None door je antwoord.",
+    )
+
+
+def is_number(value: Any, name: str) -> None:
+    """Fail unless ``value`` is a real number (not a bool, not text)."""
+    answered(value, name)
+    ok = isinstance(value, Real) and not isinstance(value, bool)
+    that(
+        ok,
+        f"`{name}` moet een getal zijn, maar is nu {describe_type(value)}. "
+        "Let op: zet geen aanhalingstekens om een getal.",
+    )
+    that(not math.isnan(float(value)), f"`{name}` is geen getal (NaN). Controleer je berekening.")
+
+
+def is_int(value: Any, name: str) -> None:
+    """Fail unless ``value`` is a whole number."""
+    answered(value, name)
+    that(
+        isinstance(value, Integral) and not isinstance(value, bool),
+        f"`{name}` moet een geheel getal zijn, maar is nu {describe_type(value)}.",
+    )
+
+
+def is_type(value: Any, typ: type | tuple[type, ...], name: str) -> None:
+    """Fail unless ``value`` is an instance of ``typ``."""
+    answered(value, name)
+    if isinstance(typ, tuple):
+        wanted = " of ".join(_TYPE_NAMES.get(t, t.__name__) for t in typ)
+    else:
+        wanted = _TYPE_NAMES.get(typ, f"een {typ.__name__}")
+    that(
+        isinstance(value, typ) and not (isinstance(value, bool) and bool not in _as_tuple(typ)),
+        f"`{name}` moet {wanted} zijn, maar is nu {describe_type(value)}.",
+    )
+
+
+def between(value: Any, low: float, high: float, name: str) -> None:
+    """Fail unless ``value`` is a number in ``[low, high]``."""
+    is_number(value, name)
+    that(
+        low <= value <= high,
+        f"`{name}` moet tussen {low} en {high} liggen; jouw waarde ligt daarbuiten.",
+    )
+
+
+def one_of(value: Any, options: list[Any] | tuple[Any, ...], name: str) -> None:
+    """Fail unless ``value`` is one of ``options`` (for multiple choice)."""
+    answered(value, name)
+    shown = ", ".join(repr(o) for o in options)
+    that(value in options, f"`{name}` moet een van deze keuzes zijn: {shown}.")
+
+
+def is_callable(value: Any, name: str) -> None:
+    """Fail unless ``value`` is a function."""
+    answered(value, name)
+    that(callable(value), f"`{name}` moet een functie zijn (gemaakt met `def`).")
+
+
+def passed(label: str) -> None:
+    """Print the success line for a visible test."""
+    print(f"✅ {label}: de zichtbare controle slaagt. "
+          "(De trainer controleert bij het nakijken nog meer.)")
+
+
+def _as_tuple(typ: type | tuple[type, ...]) -> tuple[type, ...]:
+    return typ if isinstance(typ, tuple) else (typ,)

@@ -1,0 +1,71 @@
+"""The ``fairhire`` command line (also ``python -m fairhire``).
+
+Subcommands are small functions registered in ``COMMANDS``; each module that
+adds one keeps its own ``add_arguments`` and ``run``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+
+def _add_build(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("build", help="maak exercises/ opnieuw uit solutions/ (via nbgrader)")
+    p.add_argument("modules", nargs="*", help="alleen deze modules, bijvoorbeeld m00 (standaard: alle)")
+    p.add_argument("--check", action="store_true",
+                   help="schrijf niets; stop met code 1 als exercises/ niet klopt met solutions/")
+    p.set_defaults(func=_run_build)
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from .build import BuildError, build
+
+    try:
+        diffs = build(args.modules or None, check=args.check)
+    except (BuildError, FileNotFoundError) as exc:
+        print(f"fairhire build: {exc}", file=sys.stderr)
+        return 2
+    stale = [d for d in diffs if d.stale]
+    if args.check:
+        for d in stale:
+            print(f"verouderd: {d.describe()}", file=sys.stderr)
+        if stale:
+            print("Voer 'fairhire build' uit om exercises/ bij te werken.", file=sys.stderr)
+            return 1
+        print(f"exercises/ is bij ({len(diffs)} modules).")
+        return 0
+    for d in diffs:
+        print(f"{d.module}: {'bijgewerkt' if d.stale else 'was al bij'}")
+    return 0
+
+
+# "module:function" of each subcommand's parser setup; imported only when the CLI runs.
+COMMANDS = [
+    "fairhire.cli:_add_build",
+]
+
+
+def _load(spec: str):
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="fairhire",
+        description="Hulpprogramma bij de cursus 'Eerlijk werven met AI'.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="opdracht")
+    for spec in COMMANDS:
+        _load(spec)(sub)
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    return args.func(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
