@@ -83,17 +83,23 @@ def system_packages() -> None:
     run(["apt-get", "install", "-y", "-q", *missing], env=env)
 
 
+def venv_env(**extra: str) -> dict[str, str]:
+    """The environment of an activated .venv: its tools (nbgrader calls alembic) come first."""
+    path = os.pathsep.join([str(BIN), os.environ.get("PATH", "")])
+    return dict(os.environ, PATH=path, VIRTUAL_ENV=str(VENV), **extra)
+
+
 def open_course() -> int:
     args = [BIN / "jupyter", "lab", START_PAGE]
     if os.environ.get("CI") == "true":
         args.append("--no-browser")
     say("JupyterLab starten; stoppen met Ctrl+C")
-    return subprocess.call([str(a) for a in args], cwd=ROOT)
+    return subprocess.call([str(a) for a in args], cwd=ROOT, env=venv_env())
 
 
 def run_tests(extra: list[str]) -> int:
     system_packages()
-    env = dict(os.environ, FAIRHIRE_ROOT=str(ROOT), PYTHONHASHSEED="0")
+    env = venv_env(FAIRHIRE_ROOT=str(ROOT), PYTHONHASHSEED="0")
     cmd = [PY, "-m", "pytest", "-n", "2", *extra]
     say(" ".join(str(c) for c in cmd))
     return subprocess.call([str(c) for c in cmd], cwd=ROOT, env=env)

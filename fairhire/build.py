@@ -7,6 +7,7 @@ never touches the trainer's gradebook or leaves files behind in the repo.
 from __future__ import annotations
 
 import filecmp
+import os
 import shutil
 import subprocess
 import sys
@@ -50,6 +51,16 @@ def solution_modules(root: Path) -> list[str]:
                   if p.is_dir() and not p.name.startswith("."))
 
 
+def tool_env() -> dict[str, str]:
+    """This environment with the running Python's scripts first on PATH.
+
+    nbgrader starts ``alembic`` by name, which fails when the virtualenv is used
+    without being activated.
+    """
+    scripts = str(Path(sys.executable).parent)
+    return dict(os.environ, PATH=os.pathsep.join([scripts, os.environ.get("PATH", "")]))
+
+
 def generate(module: str, root: Path, out_dir: Path) -> Path:
     """Run ``nbgrader generate_assignment`` for one module into ``out_dir``.
 
@@ -62,7 +73,7 @@ def generate(module: str, root: Path, out_dir: Path) -> Path:
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
     cmd = [sys.executable, "-m", "nbgrader", "generate_assignment", module,
            "--no-db", "--force", "--log-level=ERROR"]
-    proc = subprocess.run(cmd, cwd=work, capture_output=True, text=True)
+    proc = subprocess.run(cmd, cwd=work, capture_output=True, text=True, env=tool_env())
     generated = work / "exercises" / module
     if proc.returncode != 0 or not generated.is_dir():
         raise BuildError(f"nbgrader kon {module} niet genereren:\n{proc.stdout}\n{proc.stderr}")

@@ -11,6 +11,7 @@ import nbformat
 from nbgrader.api import Gradebook
 
 from fairhire import submissions
+from fairhire.build import tool_env
 
 from .conftest import ROOT
 
@@ -26,7 +27,7 @@ class Course:
 
     def nbgrader(self, *args: str) -> subprocess.CompletedProcess:
         proc = subprocess.run([sys.executable, "-m", "nbgrader", *args],
-                              cwd=self.path, capture_output=True, text=True)
+                              cwd=self.path, capture_output=True, text=True, env=tool_env())
         assert proc.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}"
         return proc
 

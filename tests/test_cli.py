@@ -1,5 +1,6 @@
 import subprocess
 import sys
+from pathlib import Path
 
 from fairhire.cli import main
 
@@ -11,6 +12,7 @@ def test_help_lists_the_commands(capsys):
 
 
 def test_console_script_and_module_agree():
-    for cmd in (["fairhire", "--help"], [sys.executable, "-m", "fairhire", "--help"]):
+    script = Path(sys.executable).parent / "fairhire"  # the console script of this environment
+    for cmd in ([str(script), "--help"], [sys.executable, "-m", "fairhire", "--help"]):
         proc = subprocess.run(cmd, capture_output=True, text=True)
         assert proc.returncode == 0 and "build" in proc.stdout
