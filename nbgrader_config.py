@@ -28,6 +28,9 @@ c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.ClearHiddenTests",
 ]
 
+# Files for trainers only (answers, flaws of the vendor tool) stay out of the student copy.
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "TRAINER_*"]
+
 # Dutch placeholders in the student version.
 c.ClearSolutions.code_stub = {
     "python": "# JOUW CODE HIER\nraise NotImplementedError()",

@@ -69,3 +69,12 @@ def test_exercise_leaks_no_solution_and_no_hidden_test(path):
                     assert line.strip() not in body, f"{meta['grade_id']}: rubric text released"
         for line in _hidden_lines(cell.source):
             assert line not in body, f"{meta.get('grade_id')}: hidden test released"
+
+
+def test_trainer_only_files_are_not_released():
+    trainer_files = sorted((ROOT / "solutions").glob("m*/TRAINER_*"))
+    for path in trainer_files:
+        released = ROOT / "exercises" / path.parent.name / path.name
+        assert not released.exists(), f"{rel(released)} is for trainers only"
+    for path in (ROOT / "exercises").rglob("*"):
+        assert not path.name.startswith("TRAINER_"), rel(path)
