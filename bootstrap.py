@@ -11,6 +11,7 @@ else on the machine changes. With CI=true no browser is opened.
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import os
 import shutil
@@ -25,8 +26,12 @@ PY = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".fairhire-installed"
 START_PAGE = "course/m00_start.ipynb"
 
-# System programs the test suite drives: command -> Debian package.
-TEST_SYSTEM_PACKAGES: dict[str, str] = {}
+# System programs the test suite drives: command -> Debian package. A command with a "/"
+# is a path glob (PostgreSQL's server programs are not on PATH).
+TEST_SYSTEM_PACKAGES: dict[str, str] = {
+    "chromium": "chromium",
+    "/usr/lib/postgresql/*/bin/pg_ctl": "postgresql",
+}
 
 
 def say(message: str) -> None:
@@ -71,7 +76,10 @@ def install() -> None:
 
 def system_packages() -> None:
     """Install the programs the browser and database tests need, when possible."""
-    missing = sorted({pkg for cmd, pkg in TEST_SYSTEM_PACKAGES.items() if not shutil.which(cmd)})
+    def found(cmd: str) -> bool:
+        return bool(glob.glob(cmd)) if "/" in cmd else bool(shutil.which(cmd))
+
+    missing = sorted({pkg for cmd, pkg in TEST_SYSTEM_PACKAGES.items() if not found(cmd)})
     if not missing:
         return
     if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):

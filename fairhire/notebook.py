@@ -8,6 +8,10 @@ from .resources import legal
 def start(module: str | None = None) -> None:
     """Prepare a notebook for a learner; called by the first cell of every notebook.
 
+    Sets pandas display options, remembers the module (for the self-check) and,
+    inside IPython, switches on the Dutch explanations of errors
+    (:mod:`fairhire.errors`). Outside IPython it only prints the greeting.
+
     Parameters
     ----------
     module : str, optional
@@ -21,8 +25,17 @@ def start(module: str | None = None) -> None:
         pd.set_option("display.max_rows", 20)
     except ImportError:  # pragma: no cover - pandas is a dependency
         pass
+    from . import errors, progress
+
+    progress.remember_module(module)
+    try:
+        explained = errors.install()
+    except Exception:  # noqa: BLE001 - a notebook must start even if IPython misbehaves
+        explained = False
     label = f"module {module}" if module else "de cursus"
     print(f"✅ Klaar om te beginnen met {label}. Voer de cellen één voor één uit (Shift+Enter).")
+    if explained:
+        print("Gaat er iets mis? Dan legt de cursus de foutmelding in gewone taal uit.")
 
 
 def legal_markdown(key: str) -> str:
@@ -33,8 +46,16 @@ def legal_markdown(key: str) -> str:
         f"{ref.summary_nl}\n\n"
         f"*Van toepassing vanaf:* {ref.applies_from or 'n.v.t.'}  \n"
         f"*Stand van zaken ({ref.checked}):* {ref.status_nl}  \n"
-        f"*Bron:* {ref.source}"
+        f"*Bron:* {ref.source}  \n"
+        f"*Zekerheid:* {_CONFIDENCE_NL.get(ref.confidence, ref.confidence)}"
     )
+
+
+# What the confidence marks of legal.toml mean, for the learner.
+_CONFIDENCE_NL = {
+    "C": "bevestigd in de tekst zelf",
+    "S": "secundaire bron (niet in de officiële tekst zelf nagelezen)",
+}
 
 
 def show_legal(*keys: str) -> None:

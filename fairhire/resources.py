@@ -22,6 +22,12 @@ class LegalReference:
     status_nl: str
     checked: str
     confidence: str
+    short_nl: str = ""  # a short label such as "AVG art. 22"; the article when missing
+
+    @property
+    def label(self) -> str:
+        """A short label for tables and cross-references, e.g. ``"AVG art. 22"``."""
+        return self.short_nl or self.article
 
     def citation(self) -> str:
         """A one-line Dutch citation with source and status date."""

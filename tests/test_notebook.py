@@ -16,3 +16,8 @@ def test_show_legal_outside_a_notebook_prints(capsys):
     show_legal("ai-act-art-4")
     out = capsys.readouterr().out
     assert "Artikel 4" in out
+
+
+def test_legal_markdown_says_how_certain_a_reference_is():
+    assert "secundaire bron" in legal_markdown("ai-act-art-4")  # confidence S
+    assert "bevestigd in de tekst zelf" in legal_markdown("gdpr-art-22")  # confidence C

@@ -38,3 +38,14 @@ def test_objectives_are_dutch_sentences():
         assert key.split(".")[0] in {f"m{i:02d}" for i in range(9)}, key
         assert len(text) > 10
     assert all(isinstance(v, list) and v for v in objective_map().values())
+
+
+def test_short_label_falls_back_to_the_article():
+    from fairhire.resources import LegalReference
+
+    ref = legal("gdpr-art-22")
+    assert ref.label == ref.short_nl == "AVG art. 22"
+    bare = LegalReference(key="x", instrument="i", article="Artikel 1", summary_nl="s",
+                          applies_from="", source="b", status_nl="st", checked="2026-11-21",
+                          confidence="C")
+    assert bare.label == "Artikel 1"

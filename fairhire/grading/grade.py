@@ -1,0 +1,341 @@
+"""``fairhire grade``: autograde a module for a class, safely and in parallel.
+
+For every ``submitted/<learner>/<module>`` folder:
+
+1. pre-check the files (``precheck``): not-a-notebook files, missing and renamed
+   notebooks, edited or deleted cells, suspicious code;
+2. grade it with the real ``nbgrader autograde`` in an isolated scratch course
+   with resource limits and a wall-clock timeout (``runner``), several learners
+   at once, with kernels forked from a process that imported the libraries
+   once (``warm``);
+3. copy the result into the course gradebook, one at a time (``merge``): a
+   failure scores 0 and is flagged, suspicious code has its points withheld
+   until the trainer looks;
+4. write a run log that ``fairhire grading-report`` reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+from . import definitions, merge
+from .course import CourseDir, CourseError
+from .findings import Finding
+from .precheck import EXCHANGE_FILES, Precheck, precheck
+from .runner import Job, Limits, Running, RunResult, runtime_findings
+
+LOG_VERSION = 1
+
+
+@dataclass
+class Outcome:
+    """What happened to one learner's submission."""
+
+    student: str
+    module: str
+    status: str  # graded | failed | suspect
+    findings: list[Finding] = field(default_factory=list)
+    seconds: float = 0.0
+    exitcode: int | None = None
+
+    def to_dict(self) -> dict:
+        return {"student": self.student, "module": self.module, "status": self.status,
+                "seconds": round(self.seconds, 2), "exitcode": self.exitcode,
+                "findings": [f.to_dict() for f in self.findings]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Outcome:
+        return cls(data["student"], data["module"], data["status"],
+                   [Finding.from_dict(f) for f in data.get("findings", [])],
+                   data.get("seconds", 0.0), data.get("exitcode"))
+
+
+@dataclass
+class GradeRun:
+    module: str
+    outcomes: dict[str, Outcome]
+    seconds: float
+    workers: int
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes.values() if o.status == status)
+
+
+def default_workers() -> int:
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def _scratch_course(course: CourseDir, check: Precheck, template: Path, root: Path) -> Path:
+    """A course directory with only what grading one submission needs."""
+    work = root / check.student
+    work.mkdir(parents=True)
+    shutil.copy(course.root / "nbgrader_config.py", work / "nbgrader_config.py")
+    shutil.copy(template, work / "gradebook.db")
+    # the module's other files (data a notebook reads), chosen as nbgrader autograde
+    # chooses them: never the notebooks (solutions), never what the course ignores
+    # (such as trainer notes)
+    from nbgrader.utils import find_all_files
+
+    source = course.path(course.source, check.module)
+    if source.is_dir():
+        for name in find_all_files(str(source), [*course.ignore, "*.ipynb"]):
+            rel = Path(name).relative_to(source)
+            (work / course.source / check.module / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(name, work / course.source / check.module / rel)
+    dest = work / course.submitted / check.student / check.module
+    dest.mkdir(parents=True)
+    for name, path in check.notebooks.items():
+        repaired = _without_duplicate_ids(path)
+        if repaired is None:
+            shutil.copy(path, dest / f"{name}.ipynb")
+        else:
+            nbformat.write(repaired, str(dest / f"{name}.ipynb"))
+    for name in EXCHANGE_FILES:  # written by nbgrader's exchange; feedback needs the secret
+        path = course.path(course.submitted, check.student, check.module, name)
+        if path.is_file():
+            shutil.copy(path, dest / name)
+    return work
+
+
+def _without_duplicate_ids(path: Path) -> nbformat.NotebookNode | None:
+    """A copy without the nbgrader metadata that nbgrader itself would drop, or None.
+
+    Like nbgrader's DeduplicateIds, the last cell with a grade id wins. Dropping
+    the whole metadata entry (not just the id) keeps nbgrader 0.9.6 from failing
+    in ``OverwriteCells.add_missing_task_cells`` on a learner's pasted cell.
+    """
+    nb = nbformat.read(str(path), as_version=4)
+    seen: set[str] = set()
+    changed = False
+    for cell in reversed(nb.cells):
+        meta = cell.get("metadata", {})
+        if "nbgrader" not in meta:
+            continue
+        gid = (meta["nbgrader"] or {}).get("grade_id")
+        if not gid or gid in seen:
+            del meta["nbgrader"]
+            changed = True
+        else:
+            seen.add(gid)
+    return nb if changed else None
+
+
+def notebook_findings(folder: Path) -> list[Finding]:
+    """Findings in the autograded notebooks: memory errors, interrupted cells, cut output."""
+    out: list[Finding] = []
+    for path in sorted(folder.glob("*.ipynb")):
+        try:
+            nb = nbformat.read(str(path), as_version=4)
+        except Exception:  # noqa: BLE001 - a graded notebook that cannot be read is reported elsewhere
+            continue
+        for cell in nb.cells:
+            if cell.cell_type != "code":
+                continue
+            gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+            for output in cell.get("outputs", []):
+                if output.get("output_type") == "error":
+                    ename = output.get("ename", "")
+                    if ename == "MemoryError":
+                        out.append(Finding("memory-limit", "warning",
+                                           f"Cel {gid or '?'} liep tegen de geheugenlimiet aan "
+                                           "(MemoryError); die vraag levert geen punten op.",
+                                           notebook=path.stem, cell=gid))
+                    elif ename in ("CellTimeoutError", "KeyboardInterrupt"):
+                        out.append(Finding("cell-timeout", "warning",
+                                           f"Cel {gid or '?'} duurde te lang en is onderbroken; "
+                                           "die vraag levert geen punten op.",
+                                           notebook=path.stem, cell=gid))
+                elif (output.get("output_type") == "stream"
+                      and "... Output truncated ..." in output.get("text", "")):
+                    out.append(Finding("output-truncated", "info",
+                                       f"Cel {gid or '?'} gaf zoveel uitvoer dat nbgrader die heeft "
+                                       "ingekort.", notebook=path.stem, cell=gid))
+    unique = {(f.code, f.notebook, f.cell): f for f in out}
+    return list(unique.values())
+
+
+def load_log(course: CourseDir, module: str) -> dict[str, Outcome]:
+    """The outcomes of earlier ``fairhire grade`` runs for ``module`` (learner -> outcome)."""
+    path = course.log_dir / f"{module}.json"
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError:
+        return {}
+    return {s: Outcome.from_dict(o) for s, o in data.get("submissions", {}).items()}
+
+
+def _write_log(course: CourseDir, module: str, outcomes: dict[str, Outcome], limits: Limits) -> None:
+    log = load_log(course, module)
+    log.update(outcomes)
+    course.log_dir.mkdir(parents=True, exist_ok=True)
+    data = {"version": LOG_VERSION, "module": module,
+            "updated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "limits": limits.to_dict(),
+            "submissions": {s: log[s].to_dict() for s in sorted(log)}}
+    tmp = course.log_dir / f".{module}.json.tmp"
+    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, course.log_dir / f"{module}.json")
+
+
+def grade(course: CourseDir | str | Path, module: str, *, students: list[str] | None = None,
+          workers: int | None = None, limits: Limits | None = None, warm=True,
+          progress: Callable[[Outcome, int, int], None] | None = None) -> GradeRun:
+    """Autograde every submission of ``module`` in the course.
+
+    Parameters
+    ----------
+    course : CourseDir or path
+        The course directory (with ``nbgrader_config.py``).
+    module : str
+        The assignment, e.g. ``"m00"``; it must be in the gradebook
+        (``nbgrader generate_assignment`` adds it).
+    students : list of str, optional
+        Only these learners (default: every folder in ``submitted/*/<module>``).
+    workers : int, optional
+        Submissions graded at the same time (default: the number of CPU cores).
+    limits : Limits, optional
+        Resource limits per submission.
+    warm : bool or warm.Zygote
+        Fork kernels from a process that imported the libraries once (see ``warm``);
+        falls back to ordinary kernels when that cannot start. Pass a started
+        ``Zygote`` to share one between modules.
+    progress : callable, optional
+        Called as ``progress(outcome, done, total)`` after each submission.
+    """
+    started = time.monotonic()
+    course = course if isinstance(course, CourseDir) else CourseDir.load(course)
+    limits = limits or Limits()
+    workers = max(1, workers or default_workers())
+    try:
+        moddef = definitions.load(course.db_url, course.course_id, module)
+    except KeyError:
+        raise CourseError(f"Module {module} staat niet in het cijferbestand (gradebook). Voer eerst "
+                          f"'nbgrader generate_assignment {module}' uit.") from None
+    available = course.submitted_students(module)
+    if students:
+        missing = sorted(set(students) - set(available))
+        if missing:
+            raise CourseError(f"Geen inzending van {', '.join(missing)} voor {module} in "
+                              f"{course.submitted}/.")
+        available = [s for s in available if s in set(students)]
+    outcomes: dict[str, Outcome] = {}
+    with tempfile.TemporaryDirectory(prefix=f"fairhire-grade-{module}-") as tmp:
+        tmp = Path(tmp)
+        own_zygote = _launch_zygote(tmp) if warm is True and available else None
+        running: dict[str, Running] = {}
+        try:
+            # the pre-check runs while the zygote imports its libraries
+            checks = {s: precheck(course.path(course.submitted, s, module), moddef, student=s)
+                      for s in available}
+            template = tmp / "template.db"
+            definitions.write_template(moddef, f"sqlite:///{template}", course.course_id)
+            queue = [s for s in available if checks[s].gradable]
+            for student in available:
+                if not checks[student].gradable:
+                    outcomes[student] = _finish_ungradable(course, module, checks[student])
+                    if progress:
+                        progress(outcomes[student], len(outcomes), len(available))
+            if own_zygote is not None:
+                zygote = _ready(own_zygote) if queue else None
+            else:
+                zygote = None if warm in (True, False, None) else warm
+            while queue or running:
+                while queue and len(running) < workers:
+                    student = queue.pop(0)
+                    work = _scratch_course(course, checks[student], template, tmp / "jobs")
+                    job = Job(student, module, work, limits,
+                              warm=str(zygote.path) if zygote else None)
+                    running[student] = Running(job, zygote)
+                for student, proc in list(running.items()):
+                    result = proc.poll()
+                    if result is None:
+                        continue
+                    del running[student]
+                    outcomes[student] = _finish(course, module, checks[student], proc.job, result,
+                                                limits)
+                    if progress:
+                        progress(outcomes[student], len(outcomes), len(available))
+                time.sleep(0.1)
+        finally:
+            for proc in running.values():
+                proc.kill()
+            if own_zygote is not None:
+                own_zygote.stop()
+            _write_log(course, module, outcomes, limits)
+    return GradeRun(module, outcomes, time.monotonic() - started, workers)
+
+
+def _launch_zygote(folder: Path):
+    """A warm-kernel zygote, importing in the background (None when it cannot start)."""
+    from .runner import CHILD_ENV
+    from .warm import Zygote
+
+    try:
+        return Zygote(folder, env={**os.environ, **CHILD_ENV}).launch()
+    except OSError:
+        return None
+
+
+def _ready(zygote):
+    from .warm import ZygoteError
+
+    try:
+        return zygote.ready()
+    except ZygoteError:
+        return None  # ordinary (cold) kernels then
+
+
+def warm_kernels(folder: Path):
+    """A started zygote to share between several ``grade`` calls, or None (use as ``warm=``)."""
+    zygote = _launch_zygote(Path(folder))
+    return _ready(zygote) if zygote else None
+
+
+def _finish_ungradable(course: CourseDir, module: str, check: Precheck) -> Outcome:
+    merge.record_failure(course.db_url, course.course_id, module, check.student, check.timestamp,
+                         "geen notebook dat kan worden nagekeken.")
+    merge.replace_folder(None, course.path(course.autograded, check.student, module))
+    return Outcome(check.student, module, "failed", list(check.findings))
+
+
+def _finish(course: CourseDir, module: str, check: Precheck, job: Job, result: RunResult,
+            limits: Limits) -> Outcome:
+    graded_dir = job.workdir / course.autograded / check.student / module
+    graded = result.exitcode == 0 and not result.timed_out and graded_dir.is_dir()
+    findings = list(check.findings)
+    findings += runtime_findings(result, graded, limits)
+    dest = course.path(course.autograded, check.student, module)
+    # keep nbgrader's own log beside the run log, for the trainer who wants details
+    logs = course.log_dir / "logs" / module
+    logs.mkdir(parents=True, exist_ok=True)
+    (logs / f"{check.student}.log").write_text(result.log[-200_000:], encoding="utf-8")
+    if graded:
+        findings += notebook_findings(graded_dir)
+        merge.copy_result(course.db_url, f"sqlite:///{job.workdir / 'gradebook.db'}",
+                          course.course_id, module, check.student)
+        merge.replace_folder(graded_dir, dest)
+        status = "graded"
+        if check.suspect:
+            merge.withhold_points(course.db_url, course.course_id, module, check.student,
+                                  "verdachte code gevonden; punten staan op 0 tot de trainer kijkt.")
+            status = "suspect"
+    else:
+        reason = next((f.label for f in findings if f.severity == "failed"), "fout")
+        merge.record_failure(course.db_url, course.course_id, module, check.student,
+                             check.timestamp, f"niet nagekeken ({reason}).")
+        merge.replace_folder(None, dest)
+        status = "failed"
+    shutil.rmtree(job.workdir, ignore_errors=True)
+    return Outcome(check.student, module, status, findings, result.seconds, result.exitcode)

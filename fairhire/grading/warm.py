@@ -1,0 +1,278 @@
+"""Warm kernels: fork every kernel from a process that imported the libraries once.
+
+A course notebook spends 2-5 s of its 4-15 s starting Python and ipykernel and
+importing pandas, scikit-learn, fairlearn and fairhire. The *zygote* is a
+process that imports them once and then forks a kernel per request. Every
+kernel is still a process of its own, started fresh for one submission: its
+own session, working directory, environment and resource limits, and random
+generators reseeded; nothing a learner's code does reaches another kernel.
+
+nbgrader starts kernels through jupyter_client; inside a grading process
+:func:`use` makes jupyter_client ask the zygote instead of exec'ing a new
+Python (only for the python3/ipykernel command; anything else starts as usual).
+jupyter_client has no forking kernel provisioner, so this is hand-written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pkgutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import psutil
+
+INLINE = "module://matplotlib_inline.backend_inline"
+# What course notebooks import (their first cell imports fairhire, which brings the rest).
+PRELOAD = ["IPython", "ipykernel.kernelapp", "ipykernel.ipkernel", "numpy", "pandas", "matplotlib",
+           "sklearn", "sklearn.pipeline", "sklearn.linear_model", "sklearn.metrics",
+           "sklearn.model_selection", "sklearn.preprocessing", "fairlearn.metrics",
+           "fairlearn.postprocessing", "fairlearn.reductions", "ipywidgets", "fairhire"]
+# fairhire's own trainer tools are never used inside a learner's kernel
+SKIP_FAIRHIRE = {"grading", "register", "cli", "build", "__main__"}
+
+
+class ZygoteError(RuntimeError):
+    pass
+
+
+# --- the zygote process ----------------------------------------------------------------------
+
+def _preload() -> None:
+    for name in PRELOAD:
+        try:
+            __import__(name)
+        except Exception:  # noqa: BLE001 - a library that fails to import is simply not warm
+            continue
+    try:
+        import fairhire
+
+        for info in pkgutil.iter_modules(fairhire.__path__):
+            if info.name not in SKIP_FAIRHIRE:
+                try:
+                    __import__(f"fairhire.{info.name}")
+                except Exception:  # noqa: BLE001
+                    continue
+    except ImportError:
+        pass
+
+
+def serve(path: str) -> None:  # pragma: no cover - runs as its own process
+    """Zygote main loop: preload, then fork one kernel per request on the socket ``path``."""
+    _preload()
+    (Path(path).parent / "kernels").mkdir(exist_ok=True)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(path + ".tmp")
+    os.rename(path + ".tmp", path)  # the socket appears only when the zygote is ready
+    server.listen(64)
+    while True:
+        conn, _ = server.accept()
+        with conn:
+            try:
+                request = json.loads(conn.makefile("r").readline())
+                pid = _fork_kernel(request, server)
+                # who asked for which kernel, so a grading run can kill its own kernels
+                (Path(path).parent / "kernels" / f"{int(request.get('parent', 0))}-{pid}").touch()
+                conn.sendall((json.dumps({"pid": pid}) + "\n").encode())
+            except Exception as exc:  # noqa: BLE001 - report, keep serving
+                conn.sendall((json.dumps({"error": f"{type(exc).__name__}: {exc}"}) + "\n").encode())
+
+
+def _fork_kernel(request: dict, server: socket.socket) -> int:  # pragma: no cover - zygote side
+    ready_r, ready_w = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(ready_w)
+        os.read(ready_r, 1)  # the child has its own session now; signals to its group are safe
+        os.close(ready_r)
+        return pid
+    try:
+        os.close(ready_r)
+        server.close()
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        os.setsid()
+        os.write(ready_w, b"1")
+        os.close(ready_w)
+        _become_kernel(request)
+    finally:
+        os._exit(1)
+
+
+def _become_kernel(request: dict) -> None:  # pragma: no cover - zygote side
+    from .runner import Limits, apply_limits
+
+    log = os.open(request.get("log") or os.devnull, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    sys.stdout = open(1, "w", encoding="utf-8", errors="replace", buffering=1, closefd=False)
+    sys.stderr = open(2, "w", encoding="utf-8", errors="replace", buffering=1, closefd=False)
+    os.environ.clear()
+    os.environ.update(request["env"])
+    if request.get("cwd"):
+        os.chdir(request["cwd"])
+    if request.get("limits"):
+        apply_limits(Limits(**request["limits"]))
+    # a fork shares its parent's random state; a fresh kernel would not
+    import random
+
+    random.seed()
+    if "numpy" in sys.modules:
+        sys.modules["numpy"].random.seed()
+    sys.argv = ["ipykernel_launcher", *request["argv"]]
+    from ipykernel.kernelapp import IPKernelApp
+
+    app = IPKernelApp.instance()
+    app.initialize(sys.argv[1:])
+    inline = sys.modules.get("matplotlib_inline.backend_inline")
+    if inline is not None:  # imported in the zygote, before there was a shell to hook into
+        inline._enable_matplotlib_integration()
+    app.start()
+    os._exit(0)
+
+
+# --- the grading side ------------------------------------------------------------------------
+
+class Zygote:
+    """Start and stop the zygote process (use as a context manager)."""
+
+    def __init__(self, folder: Path, env: dict[str, str] | None = None, timeout: float = 180):
+        self.path = Path(folder) / "zygote.sock"
+        self.env = dict(os.environ if env is None else env)
+        self.env.setdefault("MPLBACKEND", INLINE)  # what ipykernel would set before any import
+        self.timeout = timeout
+        self.process: subprocess.Popen | None = None
+        self._launched = 0.0
+
+    def launch(self) -> Zygote:
+        """Start the zygote without waiting for it to finish importing."""
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", f"from fairhire.grading.warm import serve; serve({str(self.path)!r})"],
+            env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, start_new_session=True)
+        self._launched = time.monotonic()
+        return self
+
+    def ready(self) -> Zygote:
+        """Wait until the zygote takes requests (raises ZygoteError when it cannot)."""
+        if self.process is None:
+            self.launch()
+        while not self.path.exists():
+            if self.process.poll() is not None or time.monotonic() - self._launched > self.timeout:
+                self.stop()
+                raise ZygoteError("warm kernels unavailable")
+            time.sleep(0.05)
+        return self
+
+    def start(self) -> Zygote:
+        return self.launch().ready()
+
+    def kernels(self, parent: int | None = None) -> set[int]:
+        """Running kernels forked by the zygote (only those asked for by ``parent``, if given)."""
+        out = set()
+        for entry in (self.path.parent / "kernels").glob("*-*"):
+            asker, _, pid = entry.name.partition("-")
+            if (parent is None or asker == str(parent)) and psutil.pid_exists(int(pid)):
+                out.add(int(pid))
+        return out
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        from .runner import kill_tree
+
+        kill_tree(self.kernels())
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait(10)
+        self.process = None
+        self.path.unlink(missing_ok=True)
+
+    def __enter__(self) -> Zygote:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+class ForkedKernel:
+    """What jupyter_client expects of ``subprocess.Popen``, for a kernel the zygote forked."""
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            try:
+                if psutil.Process(self.pid).status() == psutil.STATUS_ZOMBIE:
+                    self.returncode = -1
+            except psutil.NoSuchProcess:
+                self.returncode = -1  # the zygote reaps it; the exit code is gone
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        started = time.monotonic()
+        while self.poll() is None:
+            if timeout is not None and time.monotonic() - started > timeout:
+                raise subprocess.TimeoutExpired(str(self.pid), timeout)
+            time.sleep(0.05)
+        return self.returncode
+
+    def send_signal(self, signum: int) -> None:
+        os.kill(self.pid, signum)
+
+    def kill(self) -> None:
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self) -> None:
+        self.send_signal(signal.SIGTERM)
+
+
+def request_kernel(path: str, argv: list[str], *, cwd: str | None, env: dict[str, str],
+                   limits: dict | None = None, log: str | None = None) -> ForkedKernel:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+        conn.connect(path)
+        conn.sendall((json.dumps({"argv": argv, "cwd": cwd, "env": env, "limits": limits,
+                                  "log": log, "parent": os.getpid()}) + "\n").encode())
+        reply = json.loads(conn.makefile("r").readline() or "{}")
+    if "pid" not in reply:
+        raise ZygoteError(reply.get("error", "no reply from the zygote"))
+    return ForkedKernel(reply["pid"])
+
+
+def use(path: str, *, limits: dict | None = None, log: str | None = None):
+    """In this (grading) process, start ipykernel kernels by asking the zygote at ``path``.
+
+    Returns a function that undoes this.
+    """
+    import jupyter_client.provisioning.local_provisioner as local
+
+    original = local.launch_kernel
+
+    def launch_kernel(cmd, **kwargs):
+        if len(cmd) > 3 and cmd[1:3] == ["-m", "ipykernel_launcher"] and os.path.exists(path):
+            env = dict(kwargs.get("env") or os.environ)
+            env["JPY_PARENT_PID"] = str(os.getpid())  # as jupyter_client's launcher sets it
+            try:
+                return request_kernel(path, list(cmd[3:]), cwd=kwargs.get("cwd"), env=env,
+                                      limits=limits, log=log)
+            except (OSError, ZygoteError):
+                pass  # fall back to a cold kernel
+        return original(cmd, **kwargs)
+
+    local.launch_kernel = launch_kernel
+
+    def undo() -> None:
+        local.launch_kernel = original
+
+    return undo
