@@ -179,7 +179,7 @@ class Zygote:
         out = set()
         for entry in (self.path.parent / "kernels").glob("*-*"):
             asker, _, pid = entry.name.partition("-")
-            if (parent is None or asker == str(parent)) and psutil.pid_exists(int(pid)):
+            if (parent is None or asker == str(parent)) and _running(int(pid)):
                 out.add(int(pid))
         return out
 
@@ -276,3 +276,11 @@ def use(path: str, *, limits: dict | None = None, log: str | None = None):
         local.launch_kernel = original
 
     return undo
+
+
+def _running(pid: int) -> bool:
+    """True for a live process; a zombie that its parent has not reaped yet is not running."""
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
