@@ -480,10 +480,17 @@ def _generate(n, rng, vac_w, origin_w, female, biases, with_cv_text, first_id) -
     columns["suitability"] = suitability
     columns["invited"] = invited
     columns["hired"] = hired
-    # Text columns get pandas' "str" dtype (as read_csv gives them); saying so up front
-    # skips the type inference, which costs more than the whole column otherwise.
-    return pd.DataFrame({name: pd.array(values, dtype="str", copy=False) if values.dtype == object
-                         else values for name, values in columns.items()}, copy=False)
+    return pd.DataFrame({name: _as_read(values) for name, values in columns.items()}, copy=False)
+
+
+def _as_read(values: np.ndarray):
+    """A column in the dtype read_csv gives it: "str" for text, int64 for whole numbers."""
+    if values.dtype == object:
+        # saying "str" up front skips the type inference, which costs more than the column
+        return pd.array(values, dtype="str", copy=False)
+    if values.dtype.kind in "iu":
+        return values.astype(np.int64, copy=False)
+    return values
 
 
 _PHONE_STEMS = np.array([PHONE_PREFIX + f"{k:03d}" for k in range(1000)], dtype=object)

@@ -50,13 +50,22 @@ class Categorical:
         self.alias = np.concatenate([r[1] for r in rows]).astype(np.int32)
 
     def sample(self, u: np.ndarray, group: np.ndarray | None = None) -> np.ndarray:
-        """Category per row from uniforms ``u`` in [0, 1) (and group codes)."""
+        """Category per row (int32 codes) from float32 uniforms ``u`` in [0, 1) and group codes."""
+        # Everything in place and in 32 bits: at a million rows the cost is memory, not
+        # arithmetic. x - floor(x) is exact in float32, so the draws do not change.
         x = u * np.float32(self.k)
         col = x.astype(np.int32)
         np.minimum(col, self.k - 1, out=col)
-        frac = x - col
-        idx = col if group is None else group.astype(np.int32) * np.int32(self.k) + col
-        return np.where(frac < self.prob.take(idx), col, self.alias.take(idx)).astype(np.int64)
+        np.subtract(x, col, out=x, dtype=np.float32)
+        if group is None:
+            idx = col
+        else:
+            idx = group.astype(np.int32)
+            idx *= np.int32(self.k)
+            idx += col
+        out = self.alias.take(idx)
+        np.copyto(out, col, where=x < self.prob.take(idx))
+        return out
 
 
 @cache

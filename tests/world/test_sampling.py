@@ -30,3 +30,22 @@ def test_bernoulli_mask_bits():
     mask = bernoulli_mask(rng, 0.25, 200_000, 8)
     assert mask.max() < 256
     assert abs(POPCOUNT[mask].mean() - 2.0) < 0.02
+
+
+def test_alias_draw_in_float32_equals_the_exact_rule():
+    # sample() works in float32 in place; the rule it implements, in float64:
+    # column c = floor(u * k), keep c when the remainder is below prob[c], else alias[c]
+    probs = np.array([[0.05, 0.6, 0.05, 0.3], [0.25, 0.25, 0.25, 0.25], [0.9, 0.0, 0.0, 0.1]])
+    sampler = Categorical(probs)
+    rng = np.random.default_rng(3)
+    u = rng.random(300_000, dtype=np.float32)
+    group = rng.integers(0, 3, len(u))
+    x = u.astype(np.float64) * sampler.k
+    col = np.minimum(np.floor(x).astype(np.int64), sampler.k - 1)
+    idx = group * sampler.k + col
+    expected = np.where(x - col < sampler.prob[idx], col, sampler.alias[idx])
+    u_before = u.copy()
+    got = sampler.sample(u, group)
+    assert got.dtype == np.int32
+    np.testing.assert_array_equal(got, expected)
+    np.testing.assert_array_equal(u, u_before)  # the caller's uniforms are left alone
