@@ -50,13 +50,16 @@ class Categorical:
         self.alias = np.concatenate([r[1] for r in rows]).astype(np.int32)
 
     def sample(self, u: np.ndarray, group: np.ndarray | None = None) -> np.ndarray:
-        """Category per row (int32 codes) from float32 uniforms ``u`` in [0, 1) and group codes."""
-        # Everything in place and in 32 bits: at a million rows the cost is memory, not
-        # arithmetic. x - floor(x) is exact in float32, so the draws do not change.
+        """Category per row (int32 codes) from uniforms ``u`` in [0, 1) and group codes.
+
+        ``u`` may be float32 (half the memory) or float64; the remainder x - floor(x)
+        is exact in either, so the draw depends only on ``u``.
+        """
+        # in place and in 32 bits where possible: at a million rows memory is the cost
         x = u * np.float32(self.k)
         col = x.astype(np.int32)
         np.minimum(col, self.k - 1, out=col)
-        np.subtract(x, col, out=x, dtype=np.float32)
+        np.subtract(x, col, out=x, dtype=x.dtype)
         if group is None:
             idx = col
         else:

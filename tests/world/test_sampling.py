@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from fairhire.world.sampling import POPCOUNT, Categorical, bernoulli_mask, beta_bins, beta_icdf
 
@@ -32,15 +33,23 @@ def test_bernoulli_mask_bits():
     assert abs(POPCOUNT[mask].mean() - 2.0) < 0.02
 
 
-def test_alias_draw_in_float32_equals_the_exact_rule():
-    # sample() works in float32 in place; the rule it implements, in float64:
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+def test_alias_draw_equals_the_exact_rule(dtype):
+    # sample() works in place in the uniforms' own precision; the rule it implements:
     # column c = floor(u * k), keep c when the remainder is below prob[c], else alias[c]
     probs = np.array([[0.05, 0.6, 0.05, 0.3], [0.25, 0.25, 0.25, 0.25], [0.9, 0.0, 0.0, 0.1]])
     sampler = Categorical(probs)
     rng = np.random.default_rng(3)
-    u = rng.random(300_000, dtype=np.float32)
-    group = rng.integers(0, 3, len(u))
-    x = u.astype(np.float64) * sampler.k
+    # random uniforms plus the ones right at each keep-or-alias boundary (c + prob) / k,
+    # where a rounding slip would change the category
+    bounds = ((np.arange(sampler.k) + sampler.prob.reshape(3, -1).astype(np.float64))
+              / sampler.k).astype(dtype).ravel()
+    edges = np.concatenate([np.nextafter(bounds, dtype(0)), bounds, np.nextafter(bounds, dtype(1))])
+    edge_groups = np.tile(np.repeat(np.arange(3), sampler.k), 3)
+    keep = edges < 1
+    u = np.concatenate([rng.random(300_000, dtype=dtype), edges[keep]])
+    group = np.concatenate([rng.integers(0, 3, 300_000), edge_groups[keep]])
+    x = u.astype(np.float64) * sampler.k  # exact: k = 4 is a power of two
     col = np.minimum(np.floor(x).astype(np.int64), sampler.k - 1)
     idx = group * sampler.k + col
     expected = np.where(x - col < sampler.prob[idx], col, sampler.alias[idx])
