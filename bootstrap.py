@@ -98,9 +98,13 @@ def venv_env(**extra: str) -> dict[str, str]:
 
 
 def open_course() -> int:
-    args = [BIN / "jupyter", "lab", START_PAGE]
+    # root_dir explicitly: given only a file, Jupyter would serve just course/, and the
+    # start page's links to ../exercises/ would lead nowhere
+    args = [BIN / "jupyter", "lab", START_PAGE, f"--ServerApp.root_dir={ROOT}"]
     if os.environ.get("CI") == "true":
         args.append("--no-browser")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--allow-root")  # containers often run as root; Jupyter refuses without it
     say("JupyterLab starten; stoppen met Ctrl+C")
     return subprocess.call([str(a) for a in args], cwd=ROOT, env=venv_env())
 
