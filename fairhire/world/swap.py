@@ -102,20 +102,8 @@ def swap_names(df: pd.DataFrame, to_origin: str | None = None, to_gender: str | 
     rng = _check_rng(random_state)
 
     n = len(df)
-    if to_origin is None:
-        origin = pd.Categorical(df["origin"], categories=ORIGINS).codes.astype(np.int64)
-        if (origin < 0).any():
-            raise _fail("df['origin']", f"values from {list(ORIGINS)}", "unknown value",
-                        "de kolom origin bevat een onbekende herkomstgroep.")
-    else:
-        origin = np.full(n, ORIGINS.index(to_origin))
-    if to_gender is None:
-        gender = pd.Categorical(df["gender"], categories=GENDERS).codes.astype(np.int64)
-        if (gender < 0).any():
-            raise _fail("df['gender']", f"values from {list(GENDERS)}", "unknown value",
-                        "de kolom gender bevat een onbekende waarde.")
-    else:
-        gender = np.full(n, GENDERS.index(to_gender))
+    origin = _group_codes(df, "origin", ORIGINS, to_origin, "herkomstgroep")
+    gender = _group_codes(df, "gender", GENDERS, to_gender, "waarde")
 
     pools = name_pools()
     fi, li = pools.draw(origin * len(GENDERS) + gender,
@@ -147,3 +135,15 @@ def swap_names(df: pd.DataFrame, to_origin: str | None = None, to_gender: str | 
             texts.append(_replace_all(text, mapping))
         out["cv_text"] = texts
     return out
+
+
+def _group_codes(df: pd.DataFrame, column: str, labels: tuple[str, ...], target: str | None,
+                 what: str) -> np.ndarray:
+    """Codes of ``df[column]`` in ``labels``, or all ``target`` when one is given."""
+    if target is not None:
+        return np.full(len(df), labels.index(target))
+    codes = pd.Categorical(df[column], categories=labels).codes.astype(np.int64)
+    if (codes < 0).any():
+        raise _fail(f"df['{column}']", f"values from {list(labels)}", "unknown value",
+                    f"de kolom {column} bevat een onbekende {what}.")
+    return codes
