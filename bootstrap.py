@@ -47,8 +47,9 @@ def make_venv() -> None:
     if PY.exists():
         return
     if sys.version_info < (3, 11):  # noqa: UP036 - this script may be run by an older python3
-        sys.exit("Deze cursus heeft Python 3.11 of nieuwer nodig (gevonden: "
-                 f"{sys.version.split()[0]}).")
+        sys.exit(
+            f"Deze cursus heeft Python 3.11 of nieuwer nodig (gevonden: {sys.version.split()[0]})."
+        )
     say("virtuele omgeving maken in .venv")
     try:
         run([sys.executable, "-m", "venv", VENV])
@@ -69,13 +70,25 @@ def install() -> None:
         say("pakketten zijn al geïnstalleerd")
         return
     run([PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
-    run([PY, "-m", "pip", "install", "--quiet", "-c", ROOT / "requirements/constraints.txt",
-         "-e", f"{ROOT}[test]"])
+    run(
+        [
+            PY,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "-c",
+            ROOT / "requirements/constraints.txt",
+            "-e",
+            f"{ROOT}[test]",
+        ]
+    )
     STAMP.write_text(wanted + "\n")
 
 
 def system_packages() -> None:
     """Install the programs the browser and database tests need, when possible."""
+
     def found(cmd: str) -> bool:
         return bool(glob.glob(cmd)) if "/" in cmd else bool(shutil.which(cmd))
 
@@ -83,8 +96,10 @@ def system_packages() -> None:
     if not missing:
         return
     if os.name != "posix" or os.geteuid() != 0 or not shutil.which("apt-get"):
-        say(f"niet gevonden: {', '.join(missing)}; installeer ze zelf (tests die ze nodig hebben "
-            "worden anders overgeslagen)")
+        say(
+            f"niet gevonden: {', '.join(missing)}; installeer ze zelf (tests die ze nodig hebben "
+            "worden anders overgeslagen)"
+        )
         return
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     run(["apt-get", "update", "-q"], env=env)

@@ -32,8 +32,14 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PHASES = ["floor-serial", "nbgrader-serial", "fairhire-cold", "fairhire-serial", "fairhire",
-          "floor-parallel"]
+PHASES = [
+    "floor-serial",
+    "nbgrader-serial",
+    "fairhire-cold",
+    "fairhire-serial",
+    "fairhire",
+    "floor-parallel",
+]
 
 
 def log(message: str) -> None:
@@ -47,8 +53,20 @@ def make_course(path: Path, modules: list[str]) -> float:
     started = time.monotonic()
     for module in modules:
         shutil.copytree(ROOT / "solutions" / module, path / "solutions" / module)
-        subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", module,
-                        "--force", "--log-level=ERROR"], cwd=path, check=True, capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "nbgrader",
+                "generate_assignment",
+                module,
+                "--force",
+                "--log-level=ERROR",
+            ],
+            cwd=path,
+            check=True,
+            capture_output=True,
+        )
     return time.monotonic() - started
 
 
@@ -64,8 +82,13 @@ def execute(path: str) -> float:
 
     nb = nbformat.read(path, as_version=4)
     started = time.monotonic()
-    client = NotebookClient(nb, timeout=120, allow_errors=True, kernel_name="python3",
-                            resources={"metadata": {"path": str(Path(path).parent)}})
+    client = NotebookClient(
+        nb,
+        timeout=120,
+        allow_errors=True,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(Path(path).parent)}},
+    )
     client.execute()
     return time.monotonic() - started
 
@@ -87,13 +110,17 @@ def floor(paths: list[Path], workers: int) -> float:
 def nbgrader_serial(course: Path, modules: list[str]) -> float:
     started = time.monotonic()
     for module in modules:
-        subprocess.run([sys.executable, "-m", "nbgrader", "autograde", module, "--force",
-                        "--log-level=ERROR"], cwd=course, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "nbgrader", "autograde", module, "--force", "--log-level=ERROR"],
+            cwd=course,
+            capture_output=True,
+        )
     return time.monotonic() - started
 
 
-def fairhire_grade(course: Path, modules: list[str], workers: int,
-                   warm: bool = True) -> tuple[float, dict]:
+def fairhire_grade(
+    course: Path, modules: list[str], workers: int, warm: bool = True
+) -> tuple[float, dict]:
     """Grade every module as ``fairhire grade`` does (one warm-kernel zygote for all)."""
     from fairhire.grading.grade import grade, warm_kernels
 
@@ -131,10 +158,12 @@ def check_scores(course: Path, cohort, modules: list[str], learners: list[str]) 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--learners", type=int, default=30)
-    parser.add_argument("--sample", type=int, default=5,
-                        help="learners for the serial phases (default 5)")
-    parser.add_argument("--modules", nargs="*", default=None,
-                        help="default: every module in solutions/")
+    parser.add_argument(
+        "--sample", type=int, default=5, help="learners for the serial phases (default 5)"
+    )
+    parser.add_argument(
+        "--modules", nargs="*", default=None, help="default: every module in solutions/"
+    )
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--phases", nargs="*", default=PHASES, choices=PHASES)
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
@@ -143,10 +172,17 @@ def main(argv: list[str] | None = None) -> int:
     from fairhire.grading.cohort import make_cohort
 
     modules = args.modules or sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir())
-    results: dict = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                                 "load_average_at_start": os.getloadavg()},
-                     "modules": modules, "learners": args.learners, "workers": args.workers,
-                     "phases": {}}
+    results: dict = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "load_average_at_start": os.getloadavg(),
+        },
+        "modules": modules,
+        "learners": args.learners,
+        "workers": args.workers,
+        "phases": {},
+    }
     with tempfile.TemporaryDirectory(prefix="fairhire-bench-") as tmp:
         tmp = Path(tmp)
         full, sample = tmp / "cohort", tmp / "sample"
@@ -159,10 +195,16 @@ def main(argv: list[str] | None = None) -> int:
         n_sample, n_full = len(notebooks(sample)), len(notebooks(full))
 
         def record(phase: str, seconds: float, count: int, **extra) -> None:
-            results["phases"][phase] = {"seconds": round(seconds, 1), "notebooks": count,
-                                        "per_notebook": round(seconds / count, 2), **extra}
-            log(f"{phase:16} {count:4d} notebooks  {seconds:7.1f} s  "
-                f"{seconds / count:5.2f} s per notebook")
+            results["phases"][phase] = {
+                "seconds": round(seconds, 1),
+                "notebooks": count,
+                "per_notebook": round(seconds / count, 2),
+                **extra,
+            }
+            log(
+                f"{phase:16} {count:4d} notebooks  {seconds:7.1f} s  "
+                f"{seconds / count:5.2f} s per notebook"
+            )
 
         if "floor-serial" in args.phases:
             log("floor-serial ...")
@@ -172,25 +214,44 @@ def main(argv: list[str] | None = None) -> int:
             plain = tmp / "plain"
             shutil.copytree(sample, plain)
             seconds = nbgrader_serial(plain, modules)
-            record("nbgrader-serial", seconds, n_sample,
-                   wrong_scores=check_scores(plain, small, modules, sample_learners))
+            record(
+                "nbgrader-serial",
+                seconds,
+                n_sample,
+                wrong_scores=check_scores(plain, small, modules, sample_learners),
+            )
         if "fairhire-cold" in args.phases:
             log("fairhire-cold ...")
             cold = tmp / "cold"
             shutil.copytree(sample, cold)
             seconds, statuses = fairhire_grade(cold, modules, 1, warm=False)
-            record("fairhire-cold", seconds, n_sample, statuses=statuses,
-                   wrong_scores=check_scores(cold, small, modules, sample_learners))
+            record(
+                "fairhire-cold",
+                seconds,
+                n_sample,
+                statuses=statuses,
+                wrong_scores=check_scores(cold, small, modules, sample_learners),
+            )
         if "fairhire-serial" in args.phases:
             log("fairhire-serial ...")
             seconds, statuses = fairhire_grade(sample, modules, 1)
-            record("fairhire-serial", seconds, n_sample, statuses=statuses,
-                   wrong_scores=check_scores(sample, small, modules, sample_learners))
+            record(
+                "fairhire-serial",
+                seconds,
+                n_sample,
+                statuses=statuses,
+                wrong_scores=check_scores(sample, small, modules, sample_learners),
+            )
         if "fairhire" in args.phases:
             log(f"fairhire, {args.workers} tegelijk ...")
             seconds, statuses = fairhire_grade(full, modules, args.workers)
-            record("fairhire", seconds, n_full, statuses=statuses,
-                   wrong_scores=check_scores(full, cohort, modules, [p.id for p in cohort.learners]))
+            record(
+                "fairhire",
+                seconds,
+                n_full,
+                statuses=statuses,
+                wrong_scores=check_scores(full, cohort, modules, [p.id for p in cohort.learners]),
+            )
         if "floor-parallel" in args.phases:
             log(f"floor-parallel, {args.workers} tegelijk ...")
             record("floor-parallel", floor(notebooks(full), args.workers), n_full)

@@ -81,6 +81,7 @@ def output_step(df: pd.DataFrame):
                 (t1, c1), (t2, c2) = joined[name]
                 columns[name] = pd.array(t1.take(c1) + t2.take(c2), dtype="str", copy=False)
         return pd.DataFrame(columns, copy=False)
+
     return rebuild
 
 
@@ -96,35 +97,49 @@ def main() -> None:
 
     make_applicants(1000, random_state=0)  # warm up: imports and lookup tables
     n_tab, n_text, n_faker = 1_000_000, 100_000, 20_000
-    t_tab = best_of(args.repeats, lambda: make_applicants(n_tab, with_cv_text=False, random_state=1))
+    t_tab = best_of(
+        args.repeats, lambda: make_applicants(n_tab, with_cv_text=False, random_state=1)
+    )
     t_text = best_of(args.repeats, lambda: make_applicants(n_text, random_state=1))
     t_faker = best_of(args.repeats, lambda: faker_rows(n_faker))
     rebuild = output_step(make_applicants(n_tab, with_cv_text=False, random_state=1))
     t_out = best_of(args.repeats, rebuild)
 
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"load average {os.getloadavg()[0]:.1f}, best of {args.repeats}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load average {os.getloadavg()[0]:.1f}, best of {args.repeats}"
+    )
     print(f"{'':44s}{'wall s':>8s}{'rows/s':>12s}{'cpu s':>8s}{'rows/s':>12s}")
-    rows = [(f"make_applicants {n_tab:,} rows, no CV text", n_tab, t_tab),
-            (f"make_applicants {n_text:,} rows, CV text", n_text, t_text),
-            (f"Faker('nl_NL') {n_faker:,} rows, 8 fields", n_faker, t_faker),
-            (f"output step only, {n_tab:,} rows", n_tab, t_out)]
+    rows = [
+        (f"make_applicants {n_tab:,} rows, no CV text", n_tab, t_tab),
+        (f"make_applicants {n_text:,} rows, CV text", n_text, t_text),
+        (f"Faker('nl_NL') {n_faker:,} rows, 8 fields", n_faker, t_faker),
+        (f"output step only, {n_tab:,} rows", n_tab, t_out),
+    ]
     for label, n, (wall, cpu) in rows:
         print(f"{label:44s}{wall:8.2f}{n / wall:12,.0f}{cpu:8.2f}{n / cpu:12,.0f}")
     for i, clock in enumerate(("wall", "cpu")):
         ratio = (n_tab / t_tab[i]) / (n_faker / t_faker[i])
         ratio_text = (n_text / t_text[i]) / (n_faker / t_faker[i])
-        print(f"ratio ours / Faker ({clock}): {ratio:,.0f}x without CV text, {ratio_text:,.0f}x with")
-    print(f"ceiling (cpu): with every draw free the output step alone is "
-          f"{(n_tab / t_out[1]) / (n_faker / t_faker[1]):,.0f}x Faker")
+        print(
+            f"ratio ours / Faker ({clock}): {ratio:,.0f}x without CV text, {ratio_text:,.0f}x with"
+        )
+    print(
+        f"ceiling (cpu): with every draw free the output step alone is "
+        f"{(n_tab / t_out[1]) / (n_faker / t_faker[1]):,.0f}x Faker"
+    )
     # a row of ours has 28 columns (29 with text), a Faker row the 8 fields above
     fields = (28 * n_tab / t_tab[1]) / (FAKER_FIELDS * n_faker / t_faker[1])
-    print(f"per field (cpu): ours {28 * n_tab / t_tab[1]:,.0f} fields/s, "
-          f"Faker {FAKER_FIELDS * n_faker / t_faker[1]:,.0f} fields/s, ratio {fields:,.0f}x")
+    print(
+        f"per field (cpu): ours {28 * n_tab / t_tab[1]:,.0f} fields/s, "
+        f"Faker {FAKER_FIELDS * n_faker / t_faker[1]:,.0f} fields/s, ratio {fields:,.0f}x"
+    )
     ok_time = t_tab[0] <= 5
     ok_ratio = (n_tab / t_tab[1]) / (n_faker / t_faker[1]) >= 100
-    print(f"targets: 1,000,000 rows <= 5 s (wall): {'ok' if ok_time else 'MISSED'}; "
-          f">= 100x Faker (cpu): {'ok' if ok_ratio else 'MISSED'}")
+    print(
+        f"targets: 1,000,000 rows <= 5 s (wall): {'ok' if ok_time else 'MISSED'}; "
+        f">= 100x Faker (cpu): {'ok' if ok_ratio else 'MISSED'}"
+    )
 
 
 if __name__ == "__main__":

@@ -38,8 +38,11 @@ class ModuleDiff:
 
     def describe(self) -> str:
         parts = []
-        for label, names in (("anders", self.changed), ("ontbreekt", self.missing),
-                             ("overbodig", self.extra)):
+        for label, names in (
+            ("anders", self.changed),
+            ("ontbreekt", self.missing),
+            ("overbodig", self.extra),
+        ):
             if names:
                 parts.append(f"{label}: {', '.join(names)}")
         return f"{self.module}: " + "; ".join(parts)
@@ -47,8 +50,9 @@ class ModuleDiff:
 
 def solution_modules(root: Path) -> list[str]:
     """Module ids that have a folder in solutions/."""
-    return sorted(p.name for p in (root / "solutions").iterdir()
-                  if p.is_dir() and not p.name.startswith("."))
+    return sorted(
+        p.name for p in (root / "solutions").iterdir() if p.is_dir() and not p.name.startswith(".")
+    )
 
 
 def tool_env() -> dict[str, str]:
@@ -69,10 +73,21 @@ def generate(module: str, root: Path, out_dir: Path) -> Path:
     work = out_dir / module
     work.mkdir(parents=True)
     shutil.copy(root / "nbgrader_config.py", work / "nbgrader_config.py")
-    shutil.copytree(root / "solutions" / module, work / "solutions" / module,
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
-    cmd = [sys.executable, "-m", "nbgrader", "generate_assignment", module,
-           "--no-db", "--force", "--log-level=ERROR"]
+    shutil.copytree(
+        root / "solutions" / module,
+        work / "solutions" / module,
+        ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"),
+    )
+    cmd = [
+        sys.executable,
+        "-m",
+        "nbgrader",
+        "generate_assignment",
+        module,
+        "--no-db",
+        "--force",
+        "--log-level=ERROR",
+    ]
     proc = subprocess.run(cmd, cwd=work, capture_output=True, text=True, env=tool_env())
     generated = work / "exercises" / module
     if proc.returncode != 0 or not generated.is_dir():
@@ -83,8 +98,11 @@ def generate(module: str, root: Path, out_dir: Path) -> Path:
 def _files(folder: Path) -> set[str]:
     if not folder.is_dir():
         return set()
-    return {str(p.relative_to(folder)) for p in folder.rglob("*")
-            if p.is_file() and ".ipynb_checkpoints" not in p.parts and "__pycache__" not in p.parts}
+    return {
+        str(p.relative_to(folder))
+        for p in folder.rglob("*")
+        if p.is_file() and ".ipynb_checkpoints" not in p.parts and "__pycache__" not in p.parts
+    }
 
 
 def compare(module: str, generated: Path, current: Path) -> ModuleDiff:
@@ -93,13 +111,15 @@ def compare(module: str, generated: Path, current: Path) -> ModuleDiff:
     diff = ModuleDiff(module)
     diff.missing = sorted(new - old)
     diff.extra = sorted(old - new)
-    diff.changed = sorted(n for n in new & old
-                          if not filecmp.cmp(generated / n, current / n, shallow=False))
+    diff.changed = sorted(
+        n for n in new & old if not filecmp.cmp(generated / n, current / n, shallow=False)
+    )
     return diff
 
 
-def build(modules: list[str] | None = None, *, check: bool = False,
-          root: Path | None = None) -> list[ModuleDiff]:
+def build(
+    modules: list[str] | None = None, *, check: bool = False, root: Path | None = None
+) -> list[ModuleDiff]:
     """Regenerate exercises/ from solutions/ (or only compare, with ``check``).
 
     Parameters
@@ -125,8 +145,9 @@ def build(modules: list[str] | None = None, *, check: bool = False,
     diffs: list[ModuleDiff] = []
     with tempfile.TemporaryDirectory(prefix="fairhire-build-") as tmp:
         with ThreadPoolExecutor(max_workers=2) as pool:
-            generated = dict(zip(modules, pool.map(lambda m: generate(m, root, Path(tmp)), modules),
-                                 strict=True))
+            generated = dict(
+                zip(modules, pool.map(lambda m: generate(m, root, Path(tmp)), modules), strict=True)
+            )
         for module in modules:
             current = root / "exercises" / module
             diffs.append(compare(module, generated[module], current))

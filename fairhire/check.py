@@ -115,8 +115,10 @@ def is_callable(value: Any, name: str) -> None:
 
 def passed(label: str) -> None:
     """Print the success line for a visible test."""
-    print(f"✅ {label}: de zichtbare controle slaagt. "
-          "(De trainer controleert bij het nakijken nog meer.)")
+    print(
+        f"✅ {label}: de zichtbare controle slaagt. "
+        "(De trainer controleert bij het nakijken nog meer.)"
+    )
 
 
 def _as_tuple(typ: type | tuple[type, ...]) -> tuple[type, ...]:

@@ -13,9 +13,14 @@ import sys
 
 def _add_build(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("build", help="maak exercises/ opnieuw uit solutions/ (via nbgrader)")
-    p.add_argument("modules", nargs="*", help="alleen deze modules, bijvoorbeeld m00 (standaard: alle)")
-    p.add_argument("--check", action="store_true",
-                   help="schrijf niets; stop met code 1 als exercises/ niet klopt met solutions/")
+    p.add_argument(
+        "modules", nargs="*", help="alleen deze modules, bijvoorbeeld m00 (standaard: alle)"
+    )
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="schrijf niets; stop met code 1 als exercises/ niet klopt met solutions/",
+    )
     p.set_defaults(func=_run_build)
 
 

@@ -77,7 +77,9 @@ class Explanation:
         if self.todo:
             lines.append(f"{bold}👉 Wat kun je doen?{reset}")
             for step in self.todo:
-                lines.extend(textwrap.wrap(step, _WIDTH, initial_indent="   • ", subsequent_indent="     "))
+                lines.extend(
+                    textwrap.wrap(step, _WIDTH, initial_indent="   • ", subsequent_indent="     ")
+                )
         if exc is not None and self.details:
             lines.append(f"{dim}Technische melding: {_one_line(exc)}{reset}")
         return "\n".join(lines)
@@ -86,9 +88,12 @@ class Explanation:
 # --------------------------------------------------------------------------- explain
 
 
-def explain(exc: BaseException, namespace: Mapping[str, Any] | None = None,
-            tb: types.TracebackType | None = None,
-            notebook_cells: Iterable[str] = ()) -> Explanation | None:
+def explain(
+    exc: BaseException,
+    namespace: Mapping[str, Any] | None = None,
+    tb: types.TracebackType | None = None,
+    notebook_cells: Iterable[str] = (),
+) -> Explanation | None:
     """Explain ``exc`` in Dutch, or return None when it is not a common learner error.
 
     Parameters
@@ -113,8 +118,9 @@ def explain(exc: BaseException, namespace: Mapping[str, Any] | None = None,
         message = str(exc).strip()
         if message and not message.startswith("❌"):
             message = "❌ " + message
-        return Explanation(message or "❌ Een controle slaagt niet. Kijk je antwoord nog eens na.",
-                           details=False)
+        return Explanation(
+            message or "❌ Een controle slaagt niet. Kijk je antwoord nog eens na.", details=False
+        )
     for kind, explainer in _EXPLAINERS:
         if isinstance(exc, kind):
             return explainer(exc, namespace, tb, list(notebook_cells))
@@ -131,16 +137,22 @@ def _name_error(exc: NameError, ns, tb, cells) -> Explanation:
     defined_in = _cell_defining(name, cells)
     if defined_in:
         what += " Die naam wordt gemaakt in een andere cel van dit notebook, die nog niet (goed) is uitgevoerd."
-        todo.append(f"Zoek de cel die begint met `{defined_in}` en voer die uit (Shift+Enter). "
-                    "Gaf die cel zelf een fout? Herstel die dan eerst.")
+        todo.append(
+            f"Zoek de cel die begint met `{defined_in}` en voer die uit (Shift+Enter). "
+            "Gaf die cel zelf een fout? Herstel die dan eerst."
+        )
         todo.append(_RUN_ABOVE)
     elif close:
         what += " Bedoelde je " + _or_list(close) + "?"
-        todo.append("Let op de spelling: hoofdletters, kleine letters en een s meer of minder tellen mee.")
+        todo.append(
+            "Let op de spelling: hoofdletters, kleine letters en een s meer of minder tellen mee."
+        )
         todo.append("Was de spelling goed? " + _RUN_ABOVE)
     else:
-        todo.append("Moet je deze naam zelf maken in een vraag? Beantwoord die vraag en voer de cel met "
-                    "je antwoord uit.")
+        todo.append(
+            "Moet je deze naam zelf maken in een vraag? Beantwoord die vraag en voer de cel met "
+            "je antwoord uit."
+        )
         todo.append("Heb je een cel overgeslagen? " + _RUN_ABOVE)
         todo.append("Controleer de spelling van de naam.")
         if name in ("JOUW", "CODE", "HIER") or len(name) <= 2 or name[:1].isupper():
@@ -161,91 +173,150 @@ def _key_error(exc: KeyError, ns, tb, cells) -> Explanation:
             close += close_names(str(m), [str(x) for x in labels])
         if close:
             what += " Bedoelde je " + _or_list(close, quote=True) + "?"
-        todo = ["Kolomnamen moeten precies kloppen: hoofdletters, spaties en liggende streepjes tellen mee."]
+        todo = [
+            "Kolomnamen moeten precies kloppen: hoofdletters, spaties en liggende streepjes tellen mee."
+        ]
         listed = [str(x) for x in labels][:20]
         if kind == "columns" and listed:
             more = " …" if len(labels) > 20 else ""
-            todo.append("De kolommen van deze tabel zijn: " + ", ".join(f"'{c}'" for c in listed) + more)
+            todo.append(
+                "De kolommen van deze tabel zijn: " + ", ".join(f"'{c}'" for c in listed) + more
+            )
         return Explanation(what, todo)
-    what = f"🔎 De sleutel `{key!r}` komt niet voor in wat je opzoekt (bijvoorbeeld een woordenboek)."
+    what = (
+        f"🔎 De sleutel `{key!r}` komt niet voor in wat je opzoekt (bijvoorbeeld een woordenboek)."
+    )
     close = close_names(str(key), _dict_keys(ns)) if isinstance(key, str) else []
     if close:
         what += " Bedoelde je " + _or_list(close, quote=True) + "?"
-    return Explanation(what, [
-        "Controleer de spelling, hoofdletters en spaties van de sleutel.",
-        "Bekijk welke sleutels er zijn met `naam.keys()` (vervang naam door de naam van je woordenboek).",
-    ])
+    return Explanation(
+        what,
+        [
+            "Controleer de spelling, hoofdletters en spaties van de sleutel.",
+            "Bekijk welke sleutels er zijn met `naam.keys()` (vervang naam door de naam van je woordenboek).",
+        ],
+    )
 
 
 def _not_implemented(exc, ns, tb, cells) -> Explanation:
     if exc.args or not _raised_in_cell(tb):
-        return Explanation("🔎 Dit onderdeel is (nog) niet beschikbaar: " + _one_line(exc),
-                           ["Lees de tekst bij de cel nog eens, of vraag je trainer."])
+        return Explanation(
+            "🔎 Dit onderdeel is (nog) niet beschikbaar: " + _one_line(exc),
+            ["Lees de tekst bij de cel nog eens, of vraag je trainer."],
+        )
     return Explanation(
         "✏️ Je hebt deze vraag nog niet beantwoord.",
-        ["Vervang `# JOUW CODE HIER` en de regel `raise NotImplementedError()` door je antwoord.",
-         "Voer de cel daarna opnieuw uit, en dan de controlecel eronder."],
+        [
+            "Vervang `# JOUW CODE HIER` en de regel `raise NotImplementedError()` door je antwoord.",
+            "Voer de cel daarna opnieuw uit, en dan de controlecel eronder.",
+        ],
         details=False,
     )
 
 
 _TYPE_PATTERNS: list[tuple[str, str, list[str]]] = [
-    (r"unsupported operand type\(s\) for .*'str'",
-     "🔎 Je rekent met tekst. Tekst (tussen aanhalingstekens) kun je niet optellen, delen of vermenigvuldigen als getal.",
-     ["Staat er een getal tussen aanhalingstekens, zoals \"25\"? Haal de aanhalingstekens weg.",
-      "Komt het getal uit een tabel? Maak er een getal van met `int(...)` of `float(...)`."]),
-    (r"can only concatenate str \(not \"(int|float)\"\) to str|must be str, not (int|float)",
-     "🔎 Je plakt tekst en een getal aan elkaar. Dat kan niet zomaar.",
-     ["Maak van het getal eerst tekst met `str(...)`, of gebruik een f-string: f\"{getal} uur\"."]),
-    (r"'(\w+)' object is not callable",
-     "🔎 Je zet haakjes `( )` achter iets dat geen functie is.",
-     ["Staat er per ongeluk `(` direct achter een naam of getal? Vermenigvuldigen is `*`.",
-      "Heb je een naam als `sum`, `list`, `len` of `max` zelf een waarde gegeven? Kies dan een andere naam "
-      "en herstart de kernel (Kernel → Restart Kernel and Run All Cells)."]),
-    (r"missing (\d+) required positional argument",
-     "🔎 De functie krijgt te weinig gegevens tussen de haakjes.",
-     ["Kijk in de uitleg of hint welke gegevens de functie nodig heeft, en in welke volgorde."]),
-    (r"takes (\d+) positional arguments? but (\d+) (were|was) given",
-     "🔎 De functie krijgt te veel gegevens tussen de haakjes.",
-     ["Tel de gegevens tussen de haakjes en vergelijk met de uitleg of hint."]),
-    (r"'NoneType' object is not (subscriptable|iterable)|'NoneType' object has no",
-     "🔎 Je werkt met een waarde die leeg is (`None`). Vaak komt dat doordat een functie niets teruggeeft.",
-     ["Vergeet je `return` in je functie?", "Heeft de naam wel een waarde gekregen? " + _RUN_ABOVE]),
-    (r"object of type '(\w+)' has no len\(\)",
-     "🔎 `len(...)` telt hoeveel dingen er in een lijst, tekst of tabel zitten, maar dit is één los ding.",
-     ["Controleer of je de goede naam tussen de haakjes zet (de lijst, niet één getal)."]),
-    (r"'(<|>|<=|>=)' not supported between instances of '(\w+)' and '(\w+)'",
-     "🔎 Je vergelijkt twee dingen die niet te vergelijken zijn, bijvoorbeeld tekst met een getal.",
-     ["Staat er een getal tussen aanhalingstekens? Haal ze weg."]),
-    (r"'(\w+)' object is not subscriptable",
-     "🔎 Je gebruikt blokhaken `[ ]` bij iets wat geen lijst, tabel of woordenboek is.",
-     ["Controleer de naam voor de blokhaken.", "Wil je een functie aanroepen? Gebruik dan ronde haakjes `( )`."]),
-    (r"'(\w+)' object is not iterable",
-     "🔎 Je loopt door iets heen (met `for` of `sum`) dat geen lijst is.",
-     ["Controleer of je de lijst gebruikt en niet één getal."]),
-    (r"unhashable type",
-     "🔎 Een lijst of tabel kan geen sleutel of element van een verzameling zijn.",
-     ["Gebruik tekst of een getal als sleutel."]),
+    (
+        r"unsupported operand type\(s\) for .*'str'",
+        "🔎 Je rekent met tekst. Tekst (tussen aanhalingstekens) kun je niet optellen, delen of vermenigvuldigen als getal.",
+        [
+            'Staat er een getal tussen aanhalingstekens, zoals "25"? Haal de aanhalingstekens weg.',
+            "Komt het getal uit een tabel? Maak er een getal van met `int(...)` of `float(...)`.",
+        ],
+    ),
+    (
+        r"can only concatenate str \(not \"(int|float)\"\) to str|must be str, not (int|float)",
+        "🔎 Je plakt tekst en een getal aan elkaar. Dat kan niet zomaar.",
+        ['Maak van het getal eerst tekst met `str(...)`, of gebruik een f-string: f"{getal} uur".'],
+    ),
+    (
+        r"'(\w+)' object is not callable",
+        "🔎 Je zet haakjes `( )` achter iets dat geen functie is.",
+        [
+            "Staat er per ongeluk `(` direct achter een naam of getal? Vermenigvuldigen is `*`.",
+            "Heb je een naam als `sum`, `list`, `len` of `max` zelf een waarde gegeven? Kies dan een andere naam "
+            "en herstart de kernel (Kernel → Restart Kernel and Run All Cells).",
+        ],
+    ),
+    (
+        r"missing (\d+) required positional argument",
+        "🔎 De functie krijgt te weinig gegevens tussen de haakjes.",
+        ["Kijk in de uitleg of hint welke gegevens de functie nodig heeft, en in welke volgorde."],
+    ),
+    (
+        r"takes (\d+) positional arguments? but (\d+) (were|was) given",
+        "🔎 De functie krijgt te veel gegevens tussen de haakjes.",
+        ["Tel de gegevens tussen de haakjes en vergelijk met de uitleg of hint."],
+    ),
+    (
+        r"'NoneType' object is not (subscriptable|iterable)|'NoneType' object has no",
+        "🔎 Je werkt met een waarde die leeg is (`None`). Vaak komt dat doordat een functie niets teruggeeft.",
+        [
+            "Vergeet je `return` in je functie?",
+            "Heeft de naam wel een waarde gekregen? " + _RUN_ABOVE,
+        ],
+    ),
+    (
+        r"object of type '(\w+)' has no len\(\)",
+        "🔎 `len(...)` telt hoeveel dingen er in een lijst, tekst of tabel zitten, maar dit is één los ding.",
+        ["Controleer of je de goede naam tussen de haakjes zet (de lijst, niet één getal)."],
+    ),
+    (
+        r"'(<|>|<=|>=)' not supported between instances of '(\w+)' and '(\w+)'",
+        "🔎 Je vergelijkt twee dingen die niet te vergelijken zijn, bijvoorbeeld tekst met een getal.",
+        ["Staat er een getal tussen aanhalingstekens? Haal ze weg."],
+    ),
+    (
+        r"'(\w+)' object is not subscriptable",
+        "🔎 Je gebruikt blokhaken `[ ]` bij iets wat geen lijst, tabel of woordenboek is.",
+        [
+            "Controleer de naam voor de blokhaken.",
+            "Wil je een functie aanroepen? Gebruik dan ronde haakjes `( )`.",
+        ],
+    ),
+    (
+        r"'(\w+)' object is not iterable",
+        "🔎 Je loopt door iets heen (met `for` of `sum`) dat geen lijst is.",
+        ["Controleer of je de lijst gebruikt en niet één getal."],
+    ),
+    (
+        r"unhashable type",
+        "🔎 Een lijst of tabel kan geen sleutel of element van een verzameling zijn.",
+        ["Gebruik tekst of een getal als sleutel."],
+    ),
 ]
 
 _VALUE_PATTERNS: list[tuple[str, str, list[str]]] = [
-    (r"could not convert string to float|invalid literal for int\(\)",
-     "🔎 Deze tekst kan Python niet omzetten in een getal.",
-     ["Kommagetallen schrijf je in Python met een punt: 0.5, niet 0,5.",
-      "Zit er een spatie, %-teken of letter in de tekst?"]),
-    (r"truth value of a (Series|DataFrame) is ambiguous",
-     "🔎 Je gebruikt `and`, `or` of `if` met een hele kolom. Python weet niet of je 'alle rijen' of 'een van de rijen' bedoelt.",
-     ["Combineer voorwaarden op kolommen met `&` (en) en `|` (of), met haakjes om elke voorwaarde: "
-      "`(df['a'] > 1) & (df['b'] == 'ja')`."]),
-    (r"Length of values \((\d+)\) does not match length of index \((\d+)\)",
-     "🔎 De nieuwe kolom heeft niet evenveel waarden als de tabel rijen heeft.",
-     ["Tel de waarden in je lijst, of reken de kolom uit met de tabel zelf."]),
-    (r"too many values to unpack|not enough values to unpack",
-     "🔎 Links van het `=` staan niet evenveel namen als er rechts waarden zijn.",
-     ["Tel de namen links en de waarden rechts van het `=`."]),
-    (r"math domain error",
-     "🔎 Deze berekening kan wiskundig niet, bijvoorbeeld de wortel van een negatief getal.",
-     ["Controleer de getallen die je in de berekening stopt."]),
+    (
+        r"could not convert string to float|invalid literal for int\(\)",
+        "🔎 Deze tekst kan Python niet omzetten in een getal.",
+        [
+            "Kommagetallen schrijf je in Python met een punt: 0.5, niet 0,5.",
+            "Zit er een spatie, %-teken of letter in de tekst?",
+        ],
+    ),
+    (
+        r"truth value of a (Series|DataFrame) is ambiguous",
+        "🔎 Je gebruikt `and`, `or` of `if` met een hele kolom. Python weet niet of je 'alle rijen' of 'een van de rijen' bedoelt.",
+        [
+            "Combineer voorwaarden op kolommen met `&` (en) en `|` (of), met haakjes om elke voorwaarde: "
+            "`(df['a'] > 1) & (df['b'] == 'ja')`."
+        ],
+    ),
+    (
+        r"Length of values \((\d+)\) does not match length of index \((\d+)\)",
+        "🔎 De nieuwe kolom heeft niet evenveel waarden als de tabel rijen heeft.",
+        ["Tel de waarden in je lijst, of reken de kolom uit met de tabel zelf."],
+    ),
+    (
+        r"too many values to unpack|not enough values to unpack",
+        "🔎 Links van het `=` staan niet evenveel namen als er rechts waarden zijn.",
+        ["Tel de namen links en de waarden rechts van het `=`."],
+    ),
+    (
+        r"math domain error",
+        "🔎 Deze berekening kan wiskundig niet, bijvoorbeeld de wortel van een negatief getal.",
+        ["Controleer de getallen die je in de berekening stopt."],
+    ),
 ]
 
 
@@ -256,13 +327,22 @@ def _pattern_error(patterns, fallback):
             if re.search(pattern, message):
                 todo = list(todo)
                 if "not callable" in pattern:
-                    shadowed = sorted(n for n in ns if n in _BUILTIN_NAMES and callable(getattr(builtins, n))
-                                      and not callable(ns[n]))
+                    shadowed = sorted(
+                        n
+                        for n in ns
+                        if n in _BUILTIN_NAMES
+                        and callable(getattr(builtins, n))
+                        and not callable(ns[n])
+                    )
                     if shadowed:
-                        todo.insert(0, f"Je hebt de functie {_or_list(shadowed)} een waarde gegeven. "
-                                       f"Verwijder die met `del {shadowed[0]}` en kies een andere naam.")
+                        todo.insert(
+                            0,
+                            f"Je hebt de functie {_or_list(shadowed)} een waarde gegeven. "
+                            f"Verwijder die met `del {shadowed[0]}` en kies een andere naam.",
+                        )
                 return Explanation(what, todo)
         return fallback(exc) if fallback else None
+
     return explainer
 
 
@@ -270,10 +350,16 @@ def _attribute_error(exc: AttributeError, ns, tb, cells) -> Explanation:
     name = getattr(exc, "name", None)
     obj = getattr(exc, "obj", None)
     if obj is None and "NoneType" in str(exc):
-        return Explanation("🔎 Je werkt met een waarde die leeg is (`None`).",
-                           ["Vergeet je `return` in je functie?", _RUN_ABOVE])
+        return Explanation(
+            "🔎 Je werkt met een waarde die leeg is (`None`).",
+            ["Vergeet je `return` in je functie?", _RUN_ABOVE],
+        )
     type_name = type(obj).__name__ if obj is not None else "dit ding"
-    what = f"🔎 Een {type_name} heeft geen onderdeel `{name}`." if name else "🔎 Dit onderdeel bestaat niet."
+    what = (
+        f"🔎 Een {type_name} heeft geen onderdeel `{name}`."
+        if name
+        else "🔎 Dit onderdeel bestaat niet."
+    )
     if name and obj is not None:
         try:
             options = [a for a in dir(obj) if not a.startswith("_")]
@@ -284,33 +370,52 @@ def _attribute_error(exc: AttributeError, ns, tb, cells) -> Explanation:
         close = close_names(name, options)
         if close:
             what += " Bedoelde je " + _or_list(close) + "?"
-    return Explanation(what, ["Controleer de spelling na de punt: hoofdletters tellen mee.",
-                              "Een kolom uit een tabel haal je veilig op met blokhaken: `tabel['kolom']`."])
+    return Explanation(
+        what,
+        [
+            "Controleer de spelling na de punt: hoofdletters tellen mee.",
+            "Een kolom uit een tabel haal je veilig op met blokhaken: `tabel['kolom']`.",
+        ],
+    )
 
 
 def _zero_division(exc, ns, tb, cells) -> Explanation:
-    return Explanation("🔎 Je deelt door nul. Dat kan niet.",
-                       ["Kijk waardoor je deelt: is die lijst of groep leeg, of is het getal 0?"])
+    return Explanation(
+        "🔎 Je deelt door nul. Dat kan niet.",
+        ["Kijk waardoor je deelt: is die lijst of groep leeg, of is het getal 0?"],
+    )
 
 
 def _index_error(exc, ns, tb, cells) -> Explanation:
-    return Explanation("🔎 Je vraagt een plek in een lijst op die niet bestaat.",
-                       ["Python telt vanaf 0: het eerste element is `lijst[0]`, het laatste `lijst[-1]`.",
-                        "Controleer met `len(lijst)` hoe lang de lijst is."])
+    return Explanation(
+        "🔎 Je vraagt een plek in een lijst op die niet bestaat.",
+        [
+            "Python telt vanaf 0: het eerste element is `lijst[0]`, het laatste `lijst[-1]`.",
+            "Controleer met `len(lijst)` hoe lang de lijst is.",
+        ],
+    )
 
 
 def _module_not_found(exc, ns, tb, cells) -> Explanation:
     name = getattr(exc, "name", None) or _quoted(str(exc)) or "?"
-    return Explanation(f"🔎 Het pakket `{name}` is niet gevonden.",
-                       ["Controleer de spelling van de naam na `import`.",
-                        "Werk je in de cursusomgeving? Start de cursus met `python3 bootstrap.py` en kies "
-                        "de kernel 'Python 3'."])
+    return Explanation(
+        f"🔎 Het pakket `{name}` is niet gevonden.",
+        [
+            "Controleer de spelling van de naam na `import`.",
+            "Werk je in de cursusomgeving? Start de cursus met `python3 bootstrap.py` en kies "
+            "de kernel 'Python 3'.",
+        ],
+    )
 
 
 def _file_not_found(exc, ns, tb, cells) -> Explanation:
     name = getattr(exc, "filename", None) or ""
-    return Explanation(f"🔎 Het bestand `{name}` is niet gevonden.",
-                       ["Controleer de naam en de map. Een pad is relatief ten opzichte van de map van dit notebook."])
+    return Explanation(
+        f"🔎 Het bestand `{name}` is niet gevonden.",
+        [
+            "Controleer de naam en de map. Een pad is relatief ten opzichte van de map van dit notebook."
+        ],
+    )
 
 
 def _syntax_error(exc: SyntaxError, ns, tb, cells) -> Explanation:
@@ -327,46 +432,99 @@ def _syntax_error(exc: SyntaxError, ns, tb, cells) -> Explanation:
             what = f"🔎 Op {where} staan spaties aan het begin die daar niet horen."
             todo = ["Haal de spaties of tabs vóór de code op die regel weg."]
         elif "expected an indented block" in msg:
-            what = f"🔎 Na een regel die eindigt op `:` moet de volgende regel inspringen ({where})."
+            what = (
+                f"🔎 Na een regel die eindigt op `:` moet de volgende regel inspringen ({where})."
+            )
             todo = ["Zet vier spaties voor de regels die bij de `if`, `for` of `def` horen."]
         else:
             what = f"🔎 De inspringing (spaties aan het begin van de regel) klopt niet op {where}."
-            todo = ["Regels die bij elkaar horen, beginnen met precies evenveel spaties.",
-                    "Gebruik spaties, geen tabs."]
+            todo = [
+                "Regels die bij elkaar horen, beginnen met precies evenveel spaties.",
+                "Gebruik spaties, geen tabs.",
+            ]
         return Explanation(what, todo, code_line)
     checks = [
-        ("invalid character", "Er staat een teken in dat Python niet kent, vaak een ‘krul’-aanhalingsteken "
-         "uit Word of e-mail.", ["Typ de aanhalingstekens opnieuw als rechte tekens: ' of \"."]),
-        ("unterminated string", "Een tekst is niet afgesloten: er ontbreekt een aanhalingsteken.",
-         ["Elke tekst begint én eindigt met hetzelfde aanhalingsteken: \"zo\" of 'zo'."]),
-        ("unterminated triple-quoted", "Een tekst met drie aanhalingstekens is niet afgesloten.",
-         ["Sluit de tekst af met dezelfde drie aanhalingstekens."]),
-        ("was never closed", "Er is een haakje geopend maar niet gesloten.",
-         ["Tel de haakjes: bij elke `(`, `[` of `{` hoort een `)`, `]` of `}`."]),
-        ("unmatched", "Er staat een sluithaakje te veel.",
-         ["Tel de haakjes: bij elke `)`, `]` of `}` hoort een `(`, `[` of `{` ervoor."]),
-        ("does not match opening parenthesis", "De haakjes passen niet bij elkaar.",
-         ["Sluit een `(` met `)`, een `[` met `]` en een `{` met `}`."]),
-        ("expected ':'", "Er ontbreekt een dubbele punt `:`.",
-         ["Een regel met `if`, `for`, `def` of `else` eindigt op `:`."]),
-        ("maybe you meant '==' or ':='", "Je gebruikt `=` waar je wilt vergelijken.",
-         ["Vergelijken doe je met `==`. Eén `=` geeft een naam een waarde."]),
-        ("cannot assign to", "Links van het `=` moet één naam staan, zoals `invite_percentage`.",
-         ["Zet de naam links en de berekening rechts: `naam = berekening`.",
-          "Vergelijken doe je met `==`."]),
-        ("perhaps you forgot a comma", "Er ontbreekt waarschijnlijk een komma tussen twee dingen.",
-         ["Zet een komma tussen de elementen van een lijst of tussen de gegevens van een functie."]),
-        ("invalid decimal literal", "Een getal is direct gevolgd door letters.",
-         ["Een naam mag niet met een cijfer beginnen; kommagetallen schrijf je met een punt: 0.5."]),
-        ("leading zeros", "Een getal mag niet met een 0 beginnen.", ["Schrijf het getal zonder 0 vooraan."]),
+        (
+            "invalid character",
+            "Er staat een teken in dat Python niet kent, vaak een ‘krul’-aanhalingsteken "
+            "uit Word of e-mail.",
+            ["Typ de aanhalingstekens opnieuw als rechte tekens: ' of \"."],
+        ),
+        (
+            "unterminated string",
+            "Een tekst is niet afgesloten: er ontbreekt een aanhalingsteken.",
+            ["Elke tekst begint én eindigt met hetzelfde aanhalingsteken: \"zo\" of 'zo'."],
+        ),
+        (
+            "unterminated triple-quoted",
+            "Een tekst met drie aanhalingstekens is niet afgesloten.",
+            ["Sluit de tekst af met dezelfde drie aanhalingstekens."],
+        ),
+        (
+            "was never closed",
+            "Er is een haakje geopend maar niet gesloten.",
+            ["Tel de haakjes: bij elke `(`, `[` of `{` hoort een `)`, `]` of `}`."],
+        ),
+        (
+            "unmatched",
+            "Er staat een sluithaakje te veel.",
+            ["Tel de haakjes: bij elke `)`, `]` of `}` hoort een `(`, `[` of `{` ervoor."],
+        ),
+        (
+            "does not match opening parenthesis",
+            "De haakjes passen niet bij elkaar.",
+            ["Sluit een `(` met `)`, een `[` met `]` en een `{` met `}`."],
+        ),
+        (
+            "expected ':'",
+            "Er ontbreekt een dubbele punt `:`.",
+            ["Een regel met `if`, `for`, `def` of `else` eindigt op `:`."],
+        ),
+        (
+            "maybe you meant '==' or ':='",
+            "Je gebruikt `=` waar je wilt vergelijken.",
+            ["Vergelijken doe je met `==`. Eén `=` geeft een naam een waarde."],
+        ),
+        (
+            "cannot assign to",
+            "Links van het `=` moet één naam staan, zoals `invite_percentage`.",
+            [
+                "Zet de naam links en de berekening rechts: `naam = berekening`.",
+                "Vergelijken doe je met `==`.",
+            ],
+        ),
+        (
+            "perhaps you forgot a comma",
+            "Er ontbreekt waarschijnlijk een komma tussen twee dingen.",
+            [
+                "Zet een komma tussen de elementen van een lijst of tussen de gegevens van een functie."
+            ],
+        ),
+        (
+            "invalid decimal literal",
+            "Een getal is direct gevolgd door letters.",
+            [
+                "Een naam mag niet met een cijfer beginnen; kommagetallen schrijf je met een punt: 0.5."
+            ],
+        ),
+        (
+            "leading zeros",
+            "Een getal mag niet met een 0 beginnen.",
+            ["Schrijf het getal zonder 0 vooraan."],
+        ),
     ]
     for needle, text, todo in checks:
         if needle in msg:
             return Explanation(f"🔎 Python kan {where} niet lezen. {text}", todo, code_line)
-    return Explanation(f"🔎 Python kan {where} niet lezen: er staat een schrijffout in de code.",
-                       ["Kijk bij het pijltje ^ en net daarvoor: ontbreekt er een haakje, aanhalingsteken, "
-                        "komma of dubbele punt?", "Vergelijk je regel met het voorbeeld in de tekst."],
-                       code_line)
+    return Explanation(
+        f"🔎 Python kan {where} niet lezen: er staat een schrijffout in de code.",
+        [
+            "Kijk bij het pijltje ^ en net daarvoor: ontbreekt er een haakje, aanhalingsteken, "
+            "komma of dubbele punt?",
+            "Vergelijk je regel met het voorbeeld in de tekst.",
+        ],
+        code_line,
+    )
 
 
 _EXPLAINERS: list[tuple[type[BaseException], Any]] = [
@@ -395,7 +553,9 @@ def close_names(name: str, candidates: Iterable[str], n: int = 3) -> list[str]:
     same_case = [c for c in pool if c.lower() == name.lower()]
     matches = difflib.get_close_matches(name, pool, n=n, cutoff=0.75)
     lowered = {c.lower(): c for c in pool}
-    matches += [lowered[m] for m in difflib.get_close_matches(name.lower(), list(lowered), n=n, cutoff=0.75)]
+    matches += [
+        lowered[m] for m in difflib.get_close_matches(name.lower(), list(lowered), n=n, cutoff=0.75)
+    ]
     out: list[str] = []
     for c in same_case + matches:
         if c not in out:
@@ -404,8 +564,13 @@ def close_names(name: str, candidates: Iterable[str], n: int = 3) -> list[str]:
 
 
 def _known_names(ns: Mapping[str, Any]) -> list[str]:
-    names = [k for k in ns if isinstance(k, str) and not k.startswith("_")
-             and k not in ("In", "Out", "get_ipython", "exit", "quit", "open")]
+    names = [
+        k
+        for k in ns
+        if isinstance(k, str)
+        and not k.startswith("_")
+        and k not in ("In", "Out", "get_ipython", "exit", "quit", "open")
+    ]
     return names + sorted(_BUILTIN_NAMES) + keyword.kwlist
 
 
@@ -433,8 +598,14 @@ def _cell_defining(name: str, cells: list[str]) -> str:
             elif isinstance(node, ast.Import | ast.ImportFrom):
                 targets = [(a.asname or a.name).split(".")[0] for a in node.names]
             if name in targets:
-                first = next((ln.strip() for ln in source.splitlines()
-                              if ln.strip() and not ln.strip().startswith("#")), "")
+                first = next(
+                    (
+                        ln.strip()
+                        for ln in source.splitlines()
+                        if ln.strip() and not ln.strip().startswith("#")
+                    ),
+                    "",
+                )
                 return first[:70]
     return ""
 
@@ -545,7 +716,9 @@ def _custom_exc(shell, etype, value, tb, tb_offset=None):
         if issubclass(etype, SyntaxError):
             original = _original_stb_syntax(shell, etype, value, [])
         else:
-            original = shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
+            original = shell.InteractiveTB.structured_traceback(
+                etype, value, tb, tb_offset=tb_offset
+            )
         _show(shell, value, tb, original)
     except BaseException:  # noqa: BLE001 - the handler must never raise
         _fallback(shell, etype, value, tb, tb_offset)
@@ -578,14 +751,17 @@ def _show(shell, value, tb, original_stb) -> None:
     original_text = shell.InteractiveTB.stb2text(original_stb)
     _Last.text = original_text
     explanation = explain(value, getattr(shell, "user_ns", {}), tb, _notebook_cells(shell))
-    if explanation is None and (hasattr(value, "_render_traceback_")
-                                or type(value).__name__ == "UsageError"):
+    if explanation is None and (
+        hasattr(value, "_render_traceback_") or type(value).__name__ == "UsageError"
+    ):
         shell.showtraceback((type(value), value, tb))  # IPython has its own display for these
         return
     if explanation is None:
         # Not a common learner error: IPython's own traceback, plus one Dutch line on top.
-        stb = [f"{_BOLD}Er ging iets mis. De laatste regel van de melding hieronder zegt wat.{_RESET}",
-               *original_stb]
+        stb = [
+            f"{_BOLD}Er ging iets mis. De laatste regel van de melding hieronder zegt wat.{_RESET}",
+            *original_stb,
+        ]
         shell._showtraceback(type(value), value, stb)
         return
     shell._showtraceback(type(value), value, [explanation.text(value, color=True)])
@@ -599,11 +775,13 @@ def _display_details(shell, original_text: str) -> None:
     from IPython.display import HTML, display
 
     plain = _ANSI.sub("", original_text)
-    display(HTML(
-        '<details class="fairhire-error-details"><summary>🔧 Technische foutmelding tonen '
-        "(voor wie wil weten wat Python precies zegt)</summary>"
-        f'<pre style="font-size: 85%">{html.escape(plain)}</pre></details>'
-    ))
+    display(
+        HTML(
+            '<details class="fairhire-error-details"><summary>🔧 Technische foutmelding tonen '
+            "(voor wie wil weten wat Python precies zegt)</summary>"
+            f'<pre style="font-size: 85%">{html.escape(plain)}</pre></details>'
+        )
+    )
 
 
 def _fallback(shell, etype, value, tb, tb_offset) -> None:

@@ -26,9 +26,10 @@ def invite_sentence(invited: int, applications: int) -> str:
     """A Dutch sentence for the widget, e.g. '12 van de 48 sollicitanten uitgenodigd: 25,0%'."""
     pct = invite_percentage(invited, applications)
     per_ten = invited / applications * 10
-    return (f"{invited} van de {applications} sollicitanten uitgenodigd: "
-            f"{pct:.1f}%".replace(".", ",") +
-            f" (ongeveer {per_ten:.0f} op de 10)")
+    return (
+        f"{invited} van de {applications} sollicitanten uitgenodigd: {pct:.1f}%".replace(".", ",")
+        + f" (ongeveer {per_ten:.0f} op de 10)"
+    )
 
 
 def invite_slider(applications: int = 48, invited: int = 12):
@@ -39,10 +40,16 @@ def invite_slider(applications: int = 48, invited: int = 12):
     """
     import ipywidgets as widgets
 
-    slider = widgets.IntSlider(value=invited, min=0, max=applications, step=1,
-                               description="Uitnodigingen", continuous_update=True,
-                               style={"description_width": "initial"},
-                               layout=widgets.Layout(width="420px"))
+    slider = widgets.IntSlider(
+        value=invited,
+        min=0,
+        max=applications,
+        step=1,
+        description="Uitnodigingen",
+        continuous_update=True,
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="420px"),
+    )
     shown = widgets.HTML(f"<b>{invite_sentence(invited, applications)}</b>")
 
     def update(change) -> None:

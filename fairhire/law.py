@@ -22,9 +22,16 @@ def legal_timeline(keys: list[str] | tuple[str, ...] | None = None) -> pd.DataFr
         ``zekerheid`` ("bevestigd" for C, "secundair" for S), ``gecontroleerd`` (status date).
     """
     refs = [legal(k) for k in keys] if keys is not None else list(legal_references().values())
-    rows = [{"datum": pd.Timestamp(r.applies_from).date(), "regel": r.label, "wat": r.article,
-             "zekerheid": "bevestigd" if r.confidence == "C" else "secundair",
-             "gecontroleerd": r.checked}
-            for r in refs if r.applies_from]
+    rows = [
+        {
+            "datum": pd.Timestamp(r.applies_from).date(),
+            "regel": r.label,
+            "wat": r.article,
+            "zekerheid": "bevestigd" if r.confidence == "C" else "secundair",
+            "gecontroleerd": r.checked,
+        }
+        for r in refs
+        if r.applies_from
+    ]
     table = pd.DataFrame(rows, columns=["datum", "regel", "wat", "zekerheid", "gecontroleerd"])
     return table.sort_values(["datum", "regel"], kind="stable").reset_index(drop=True)

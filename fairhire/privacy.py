@@ -46,9 +46,30 @@ PHONE_PATTERN = (
 POSTCODE_PATTERN = r"\b[1-9]\d{3} ?[A-Z]{2}(?![\w-])"
 
 STREET_SUFFIXES = (
-    "straat", "laan", "weg", "pad", "hof", "kade", "singel", "dreef", "plein", "steeg",
-    "erf", "gaarde", "gracht", "dijk", "park", "markt", "plantsoen", "dam", "veld", "wal",
-    "burgwal", "hoven", "berg", "boulevard",
+    "straat",
+    "laan",
+    "weg",
+    "pad",
+    "hof",
+    "kade",
+    "singel",
+    "dreef",
+    "plein",
+    "steeg",
+    "erf",
+    "gaarde",
+    "gracht",
+    "dijk",
+    "park",
+    "markt",
+    "plantsoen",
+    "dam",
+    "veld",
+    "wal",
+    "burgwal",
+    "hoven",
+    "berg",
+    "boulevard",
 )
 # One to three capitalised words on one line, the last ending in a street suffix,
 # then a house number (not a year, so "Werkveld 2019" stays) with an optional
@@ -58,8 +79,10 @@ ADDRESS_PATTERN = (
     r" (?!(?:19|20)\d\d\b)\d{1,4}(?: ?[a-zA-Z](?!\w)|-\d+)?"
 )
 
-_MONTHS = (r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
-           r"november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?")
+_MONTHS = (
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+    r"november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?"
+)
 # A full date: 3-7-1989, 03/07/1989, 03.07.1989, 1989-07-03, 3 juli 1989. Every full
 # date is treated as a possible birth date: replacing one too many is the safe side.
 DATE_PATTERN = (
@@ -96,8 +119,9 @@ def _name_regex(name: str) -> str:
 
 def replace_names(text: str, names: Iterable[str]) -> str:
     """Replace each name (and its parts, see :func:`name_variants`) by [NAAM]."""
-    variants = sorted({v for name in names for v in name_variants(name.strip()) if v},
-                      key=lambda v: (-len(v), v))
+    variants = sorted(
+        {v for name in names for v in name_variants(name.strip()) if v}, key=lambda v: (-len(v), v)
+    )
     for variant in variants:
         text = re.sub(_name_regex(variant), PLACEHOLDERS["name"], text)
         text = re.sub(_name_regex(variant.upper()), PLACEHOLDERS["name"], text)

@@ -117,8 +117,11 @@ def questions(nb: nbformat.NotebookNode) -> list[Question]:
         if cell.cell_type == "code":
             found.append(Question(gid, title, points, False, visible_part(cell.source)))
         else:
-            found.append(Question(gid, title, points, True,
-                                  answered=cell.source.strip() not in ("", TEXT_STUB)))
+            found.append(
+                Question(
+                    gid, title, points, True, answered=cell.source.strip() not in ("", TEXT_STUB)
+                )
+            )
     return found
 
 
@@ -172,8 +175,11 @@ def code_cell_sources(namespace: dict | None = None) -> list[str]:
         return []
     # plain JSON, not nbformat: the error handler calls this and must answer at once
     cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-    return ["".join(c["source"]) if isinstance(c.get("source"), list) else c.get("source", "")
-            for c in cells if c.get("cell_type") == "code"]
+    return [
+        "".join(c["source"]) if isinstance(c.get("source"), list) else c.get("source", "")
+        for c in cells
+        if c.get("cell_type") == "code"
+    ]
 
 
 # --------------------------------------------------------------------------- self-check
@@ -199,12 +205,18 @@ def run_visible_checks(nb: nbformat.NotebookNode, namespace: dict) -> list[Outco
     outcomes = []
     for q in questions(nb):
         if q.manual:
-            msg = ("ingevuld (opgeslagen versie)" if q.answered
-                   else "nog niet ingevuld (of nog niet opgeslagen met Ctrl+S)")
+            msg = (
+                "ingevuld (opgeslagen versie)"
+                if q.answered
+                else "nog niet ingevuld (of nog niet opgeslagen met Ctrl+S)"
+            )
             outcomes.append(Outcome(q, None, msg + "; je trainer beoordeelt dit"))
             continue
         try:
-            with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            with (
+                contextlib.redirect_stdout(io.StringIO()),
+                contextlib.redirect_stderr(io.StringIO()),
+            ):
                 exec(compile(q.visible_code, f"<controle {q.grade_id}>", "exec"), namespace)
         except Exception as exc:  # noqa: BLE001 - any failure is a failed check
             outcomes.append(Outcome(q, False, _short_message(exc, namespace, explain)))
@@ -246,15 +258,19 @@ def outcomes_text(outcomes: list[Outcome]) -> str:
     lines = [f"{'Vraag':<45} {'punten':>6}  resultaat"]
     for o in outcomes:
         mark = "✍️" if o.passed is None else ("✅" if o.passed else "❌")
-        lines.append(f"{o.question.title[:45]:<45} {_points(o.question.points):>6}  {mark} {o.message}")
+        lines.append(
+            f"{o.question.title[:45]:<45} {_points(o.question.points):>6}  {mark} {o.message}"
+        )
     lines.append(_summary_sentence(outcomes))
     return "\n".join(lines)
 
 
 def _summary_sentence(outcomes: list[Outcome]) -> str:
     s = summary_numbers(outcomes)
-    text = (f"{s['passed']} van de {s['questions']} vragen slagen voor de zichtbare controle: "
-            f"{_points(s['passed_points'])} van de {_points(s['auto_points'])} punten die de computer nakijkt.")
+    text = (
+        f"{s['passed']} van de {s['questions']} vragen slagen voor de zichtbare controle: "
+        f"{_points(s['passed_points'])} van de {_points(s['auto_points'])} punten die de computer nakijkt."
+    )
     if s["manual_points"]:
         text += f" Je trainer beoordeelt nog {_points(s['manual_points'])} punten."
     return text
@@ -267,15 +283,20 @@ def outcomes_html(outcomes: list[Outcome]) -> str:
     rows = []
     for o in outcomes:
         mark = "✍️" if o.passed is None else ("✅" if o.passed else "❌")
-        rows.append(f"<tr><td style='text-align:left'>{html.escape(o.question.title)}</td>"
-                    f"<td>{_points(o.question.points)}</td>"
-                    f"<td style='text-align:left'>{mark} {_code_spans(html.escape(o.message))}</td></tr>")
-    return ("<div class='fairhire-self-check'><h3>Zelfcontrole</h3>"
-            "<table><thead><tr><th style='text-align:left'>Vraag</th><th>punten</th>"
-            "<th style='text-align:left'>resultaat</th></tr></thead><tbody>" + "".join(rows) +
-            f"</tbody></table><p><b>{html.escape(_summary_sentence(outcomes))}</b></p>"
-            "<p>Een ✅ betekent: je zit op de goede weg. Bij het nakijken controleert je trainer nog meer. "
-            "Een ❌? Ga terug naar die vraag, lees de hint en voer de controlecel opnieuw uit.</p></div>")
+        rows.append(
+            f"<tr><td style='text-align:left'>{html.escape(o.question.title)}</td>"
+            f"<td>{_points(o.question.points)}</td>"
+            f"<td style='text-align:left'>{mark} {_code_spans(html.escape(o.message))}</td></tr>"
+        )
+    return (
+        "<div class='fairhire-self-check'><h3>Zelfcontrole</h3>"
+        "<table><thead><tr><th style='text-align:left'>Vraag</th><th>punten</th>"
+        "<th style='text-align:left'>resultaat</th></tr></thead><tbody>"
+        + "".join(rows)
+        + f"</tbody></table><p><b>{html.escape(_summary_sentence(outcomes))}</b></p>"
+        "<p>Een ✅ betekent: je zit op de goede weg. Bij het nakijken controleert je trainer nog meer. "
+        "Een ❌? Ga terug naar die vraag, lees de hint en voer de controlecel opnieuw uit.</p></div>"
+    )
 
 
 def _code_spans(escaped: str) -> str:
@@ -300,7 +321,9 @@ def self_check(module: str | None = None) -> None:
         namespace = shell.user_ns if shell is not None else {}
         path = find_notebook(namespace, module)
         if path is None:
-            print("De zelfcontrole kan het notebook niet vinden. Voer de controlecellen één voor één uit.")
+            print(
+                "De zelfcontrole kan het notebook niet vinden. Voer de controlecellen één voor één uit."
+            )
             return
         nb = _read(path)
         outcomes = run_visible_checks(nb, namespace)
@@ -314,8 +337,10 @@ def self_check(module: str | None = None) -> None:
         else:
             print(outcomes_text(outcomes))
     except Exception as exc:  # noqa: BLE001 - the self-check must never break a notebook
-        print(f"De zelfcontrole lukte niet ({type(exc).__name__}). "
-              "Voer de controlecellen één voor één uit.")
+        print(
+            f"De zelfcontrole lukte niet ({type(exc).__name__}). "
+            "Voer de controlecellen één voor één uit."
+        )
 
 
 # --------------------------------------------------------------------------- course overview
@@ -349,14 +374,20 @@ class ModuleProgress:
 
 
 def _was_run(nb: nbformat.NotebookNode) -> bool:
-    return any(c.cell_type == "code" and (c.get("execution_count") or c.get("outputs")) for c in nb.cells)
+    return any(
+        c.cell_type == "code" and (c.get("execution_count") or c.get("outputs")) for c in nb.cells
+    )
 
 
-def module_progress(root: Path, module: str, execute: bool = True, timeout: int = 60) -> ModuleProgress:
+def module_progress(
+    root: Path, module: str, execute: bool = True, timeout: int = 60
+) -> ModuleProgress:
     """Progress in one module, reading ``course/`` and ``exercises/`` under ``root``."""
     lessons = sorted((root / "course").glob(f"{module}_*.ipynb"))
     exercises = sorted((root / "exercises" / module).glob("*.ipynb"))
-    mp = ModuleProgress(module, lessons[0] if lessons else None, exercises[0] if exercises else None)
+    mp = ModuleProgress(
+        module, lessons[0] if lessons else None, exercises[0] if exercises else None
+    )
     if mp.lesson is not None:
         try:
             mp.lesson_opened = _was_run(_read(mp.lesson))
@@ -375,9 +406,14 @@ def module_progress(root: Path, module: str, execute: bool = True, timeout: int 
     qs = questions(nb)
     if not execute or not mp.answered:
         # nothing filled in: every visible check fails; no need to start a kernel
-        mp.outcomes = [Outcome(q, None if q.manual else False,
-                               "" if not q.manual else ("ingevuld" if q.answered else "nog niet ingevuld"))
-                       for q in qs]
+        mp.outcomes = [
+            Outcome(
+                q,
+                None if q.manual else False,
+                "" if not q.manual else ("ingevuld" if q.answered else "nog niet ingevuld"),
+            )
+            for q in qs
+        ]
         mp.checked = not mp.answered
         return mp
     try:
@@ -403,8 +439,13 @@ def execute_checks(path: Path, timeout: int = 60) -> list[Outcome]:
     # must not overwrite what the learner made
     with tempfile.TemporaryDirectory(prefix="fairhire-progress-") as tmp:
         workdir = Path(shutil.copytree(path.parent, Path(tmp) / path.parent.name))
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3", allow_errors=True,
-                                resources={"metadata": {"path": str(workdir)}})
+        client = NotebookClient(
+            nb,
+            timeout=timeout,
+            kernel_name="python3",
+            allow_errors=True,
+            resources={"metadata": {"path": str(workdir)}},
+        )
         client.execute()
     by_id, unanswered, last_answer = {}, set(), None
     for cell in nb.cells:
@@ -414,15 +455,21 @@ def execute_checks(path: Path, timeout: int = 60) -> list[Outcome]:
         if meta.get("grade_id"):
             by_id[meta["grade_id"]] = cell
             # the answer cell that belongs to a test cell is the nearest one above it
-            if meta.get("grade") and cell.cell_type == "code" and last_answer is not None \
-                    and CODE_STUB_MARK in last_answer.source:
+            if (
+                meta.get("grade")
+                and cell.cell_type == "code"
+                and last_answer is not None
+                and CODE_STUB_MARK in last_answer.source
+            ):
                 unanswered.add(meta["grade_id"])
     outcomes = []
     for q in questions(nb):
         if q.manual:
             outcomes.append(Outcome(q, None, "ingevuld" if q.answered else "nog niet ingevuld"))
             continue
-        errors = [o for o in by_id[q.grade_id].get("outputs", []) if o.get("output_type") == "error"]
+        errors = [
+            o for o in by_id[q.grade_id].get("outputs", []) if o.get("output_type") == "error"
+        ]
         if q.grade_id in unanswered:
             outcomes.append(Outcome(q, False, "nog niet beantwoord"))
         elif errors:
@@ -435,7 +482,11 @@ def execute_checks(path: Path, timeout: int = 60) -> list[Outcome]:
 def _error_output_message(output) -> str:
     first = "\n".join(output.get("traceback", [])).split("\n")[0] if output.get("traceback") else ""
     first = re.sub(r"\x1b\[[0-9;]*m", "", first).strip()
-    return (first or f"{output.get('ename')}: {output.get('evalue')}").removeprefix("❌ ").removeprefix("🔎 ")
+    return (
+        (first or f"{output.get('ename')}: {output.get('evalue')}")
+        .removeprefix("❌ ")
+        .removeprefix("🔎 ")
+    )
 
 
 def course_progress(root: Path | None = None, execute: bool = True) -> list[ModuleProgress]:
@@ -448,8 +499,11 @@ def course_progress(root: Path | None = None, execute: bool = True) -> list[Modu
 
 def overview_text(rows: list[ModuleProgress]) -> str:
     """The course overview as a Dutch text table."""
-    lines = ["Jouw voortgang in 'Eerlijk werven met AI'", "",
-             f"{'module':<7} {'les':<4} {'opdracht':<20} {'antwoorden':>10}  {'zichtbare controles':<22} laatst opgeslagen"]
+    lines = [
+        "Jouw voortgang in 'Eerlijk werven met AI'",
+        "",
+        f"{'module':<7} {'les':<4} {'opdracht':<20} {'antwoorden':>10}  {'zichtbare controles':<22} laatst opgeslagen",
+    ]
     for r in rows:
         if r.exercise is None:
             lines.append(f"{r.module:<7} {('✓' if r.lesson_opened else '·'):<4} {r.status:<20}")
@@ -463,19 +517,31 @@ def overview_text(rows: list[ModuleProgress]) -> str:
             checks = f"{s['passed']}/{s['questions']} ✅ ({_points(s['passed_points'])}/{_points(s['auto_points'])} pt)"
         else:
             checks = "niet uitgevoerd"
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(r.modified)) if r.opened and r.modified else ""
-        lines.append(f"{r.module:<7} {('✓' if r.lesson_opened else '·'):<4} {r.status:<20} "
-                     f"{r.answered:>4}/{r.answers:<5}  {checks:<22} {when}")
-    lines += ["", "les ✓: je hebt de les uitgevoerd en opgeslagen.",
-              "Zichtbare controles: zoals de controlecellen in de opdracht; je trainer controleert bij het nakijken meer."]
+        when = (
+            time.strftime("%Y-%m-%d %H:%M", time.localtime(r.modified))
+            if r.opened and r.modified
+            else ""
+        )
+        lines.append(
+            f"{r.module:<7} {('✓' if r.lesson_opened else '·'):<4} {r.status:<20} "
+            f"{r.answered:>4}/{r.answers:<5}  {checks:<22} {when}"
+        )
+    lines += [
+        "",
+        "les ✓: je hebt de les uitgevoerd en opgeslagen.",
+        "Zichtbare controles: zoals de controlecellen in de opdracht; je trainer controleert bij het nakijken meer.",
+    ]
     return "\n".join(lines)
 
 
 def add_arguments(sub) -> None:
     """``fairhire progress``: the course overview for a self-studying learner."""
     p = sub.add_parser("progress", help="laat je voortgang in alle modules zien")
-    p.add_argument("--snel", action="store_true",
-                   help="voer de opdrachten niet uit; tel alleen ingevulde antwoorden")
+    p.add_argument(
+        "--snel",
+        action="store_true",
+        help="voer de opdrachten niet uit; tel alleen ingevulde antwoorden",
+    )
     p.set_defaults(func=_run_cli)
 
 
@@ -487,7 +553,6 @@ def _run_cli(args) -> int:
         return 2
     print(overview_text(rows))
     return 0
-
 
 
 def overview_html(rows: list[ModuleProgress], base: Path | None = None) -> str:
@@ -503,7 +568,9 @@ def overview_html(rows: list[ModuleProgress], base: Path | None = None) -> str:
     body = []
     for r in rows:
         if r.exercise is None and r.lesson is None:
-            body.append(f"<tr><td>{r.module}</td><td colspan='4' style='text-align:left'>nog niet beschikbaar</td></tr>")
+            body.append(
+                f"<tr><td>{r.module}</td><td colspan='4' style='text-align:left'>nog niet beschikbaar</td></tr>"
+            )
             continue
         s = summary_numbers(r.outcomes)
         if not r.answered:
@@ -517,13 +584,17 @@ def overview_html(rows: list[ModuleProgress], base: Path | None = None) -> str:
             f"<td style='text-align:left'>{link(r.lesson, 'les')}{' ✓' if r.lesson_opened else ''}</td>"
             f"<td style='text-align:left'>{link(r.exercise, 'opdracht')}</td>"
             f"<td style='text-align:left'>{html.escape(r.status)} ({r.answered}/{r.answers} ingevuld)</td>"
-            f"<td style='text-align:left'>{checks}</td></tr>")
-    return ("<div class='fairhire-progress'><table><thead><tr><th>module</th><th>les</th><th>opdracht</th>"
-            "<th>antwoorden (opgeslagen)</th><th>zichtbare controles</th></tr></thead><tbody>"
-            + "".join(body) + "</tbody></table>"
-            "<p>Dit overzicht leest de opgeslagen notebooks (sla op met Ctrl+S). Voor de controles van "
-            "elke opdracht: typ <code>fairhire progress</code> in een terminal, of voer de zelfcontrole "
-            "onderaan een opdracht uit.</p></div>")
+            f"<td style='text-align:left'>{checks}</td></tr>"
+        )
+    return (
+        "<div class='fairhire-progress'><table><thead><tr><th>module</th><th>les</th><th>opdracht</th>"
+        "<th>antwoorden (opgeslagen)</th><th>zichtbare controles</th></tr></thead><tbody>"
+        + "".join(body)
+        + "</tbody></table>"
+        "<p>Dit overzicht leest de opgeslagen notebooks (sla op met Ctrl+S). Voor de controles van "
+        "elke opdracht: typ <code>fairhire progress</code> in een terminal, of voer de zelfcontrole "
+        "onderaan een opdracht uit.</p></div>"
+    )
 
 
 def show_progress(execute: bool = False) -> None:

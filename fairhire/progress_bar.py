@@ -34,9 +34,14 @@ class ProgressBar:
         import ipywidgets as widgets
 
         self.total = max(int(total), 0)
-        self.bar = widgets.IntProgress(value=0, min=0, max=max(self.total, 1),
-                                       description=description, bar_style="info",
-                                       style={"description_width": "initial"})
+        self.bar = widgets.IntProgress(
+            value=0,
+            min=0,
+            max=max(self.total, 1),
+            description=description,
+            bar_style="info",
+            style={"description_width": "initial"},
+        )
         self.label = widgets.Label(f"0/{self.total}")
         self.widget = widgets.HBox([self.bar, self.label])
         if show is None:
@@ -61,8 +66,12 @@ class ProgressBar:
             self.label.value = f"{self.total}/{self.total} klaar"
 
 
-def progress_bar(iterable: Iterable[T], description: str = "Bezig", total: int | None = None,
-                 show: bool | None = None) -> Iterator[T]:
+def progress_bar(
+    iterable: Iterable[T],
+    description: str = "Bezig",
+    total: int | None = None,
+    show: bool | None = None,
+) -> Iterator[T]:
     """Yield the items of ``iterable`` while a progress bar shows how far it is.
 
     Parameters

@@ -72,14 +72,20 @@ def check_answer(answer: Any, name: str) -> None:
         With a Dutch message saying what is wrong with the form.
     """
     check.answered(answer, name)
-    check.that(isinstance(answer, (tuple, list)) and len(answer) == 2,
-               f"`{name}` moet een paar zijn: een letter en een redencode tussen haakjes, "
-               f'bijvoorbeeld ("A", "dpia").')
+    check.that(
+        isinstance(answer, (tuple, list)) and len(answer) == 2,
+        f"`{name}` moet een paar zijn: een letter en een redencode tussen haakjes, "
+        f'bijvoorbeeld ("A", "dpia").',
+    )
     letter, reason = answer
-    check.that(isinstance(letter, str) and isinstance(reason, str),
-               f"Zet in `{name}` zowel de letter als de redencode tussen aanhalingstekens.")
+    check.that(
+        isinstance(letter, str) and isinstance(reason, str),
+        f"Zet in `{name}` zowel de letter als de redencode tussen aanhalingstekens.",
+    )
     letter, reason = normalise(answer)
     check.that(letter in LETTERS, f"De letter in `{name}` moet A, B, C of D zijn.")
-    check.that(reason in REASONS,
-               f"De redencode {reason!r} in `{name}` staat niet in de lijst. "
-               f"Kies uit: {', '.join(REASONS)}.")
+    check.that(
+        reason in REASONS,
+        f"De redencode {reason!r} in `{name}` staat niet in de lijst. "
+        f"Kies uit: {', '.join(REASONS)}.",
+    )

@@ -19,26 +19,38 @@ def nbgrader_meta(cell: dict) -> dict:
 
 def answer_cells(nb: nbformat.NotebookNode) -> dict[str, str]:
     """grade_id -> source of every answer cell (``solution: true``)."""
-    return {nbgrader_meta(c)["grade_id"]: c["source"] for c in nb.cells
-            if nbgrader_meta(c).get("solution")}
+    return {
+        nbgrader_meta(c)["grade_id"]: c["source"]
+        for c in nb.cells
+        if nbgrader_meta(c).get("solution")
+    }
 
 
 def graded_cells(nb: nbformat.NotebookNode) -> dict[str, float]:
     """grade_id -> points of every graded cell (autograded tests and manual answers)."""
-    return {nbgrader_meta(c)["grade_id"]: float(nbgrader_meta(c).get("points", 0))
-            for c in nb.cells if nbgrader_meta(c).get("grade")}
+    return {
+        nbgrader_meta(c)["grade_id"]: float(nbgrader_meta(c).get("points", 0))
+        for c in nb.cells
+        if nbgrader_meta(c).get("grade")
+    }
 
 
 def autograded_points(nb: nbformat.NotebookNode) -> dict[str, float]:
     """grade_id -> points of the graded *code* cells (what the autograder scores)."""
-    return {nbgrader_meta(c)["grade_id"]: float(nbgrader_meta(c).get("points", 0))
-            for c in nb.cells if nbgrader_meta(c).get("grade") and c.cell_type == "code"}
+    return {
+        nbgrader_meta(c)["grade_id"]: float(nbgrader_meta(c).get("points", 0))
+        for c in nb.cells
+        if nbgrader_meta(c).get("grade") and c.cell_type == "code"
+    }
 
 
 def strip_solution_markers(source: str) -> str:
     """Drop the ``### BEGIN/END SOLUTION`` lines, keeping what is between them."""
-    return "\n".join(line for line in source.split("\n")
-                     if line.strip() not in ("### BEGIN SOLUTION", "### END SOLUTION"))
+    return "\n".join(
+        line
+        for line in source.split("\n")
+        if line.strip() not in ("### BEGIN SOLUTION", "### END SOLUTION")
+    )
 
 
 def fill_answers(exercise: nbformat.NotebookNode, answers: dict[str, str]) -> nbformat.NotebookNode:
@@ -64,7 +76,9 @@ def fill_answers(exercise: nbformat.NotebookNode, answers: dict[str, str]) -> nb
     return nb
 
 
-def solved_copy(exercise: nbformat.NotebookNode, solution: nbformat.NotebookNode) -> nbformat.NotebookNode:
+def solved_copy(
+    exercise: nbformat.NotebookNode, solution: nbformat.NotebookNode
+) -> nbformat.NotebookNode:
     """The student notebook with every answer cell as in the solution (markers removed)."""
     answers = {gid: strip_solution_markers(src) for gid, src in answer_cells(solution).items()}
     return fill_answers(exercise, answers)

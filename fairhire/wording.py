@@ -45,9 +45,16 @@ def coded_stems() -> dict[str, list[str]]:
 
 def word_list() -> pd.DataFrame:
     """The word list as a table: category, stem, examples and basis."""
-    rows = [{"category": cat, "stem": e["stem"], "examples": ", ".join(e["examples"]),
-             "basis": e["basis"]}
-            for cat, entries in _entries().items() for e in entries]
+    rows = [
+        {
+            "category": cat,
+            "stem": e["stem"],
+            "examples": ", ".join(e["examples"]),
+            "basis": e["basis"],
+        }
+        for cat, entries in _entries().items()
+        for e in entries
+    ]
     return pd.DataFrame(rows)
 
 
@@ -96,9 +103,11 @@ class WordingReport:
     def __str__(self) -> str:
         m = ", ".join(self.masculine) or "geen"
         f = ", ".join(self.feminine) or "geen"
-        return (f"Mannelijk gecodeerd ({len(self.masculine)}): {m}\n"
-                f"Vrouwelijk gecodeerd ({len(self.feminine)}): {f}\n"
-                f"Oordeel: {self.verdict}")
+        return (
+            f"Mannelijk gecodeerd ({len(self.masculine)}): {m}\n"
+            f"Vrouwelijk gecodeerd ({len(self.feminine)}): {f}\n"
+            f"Oordeel: {self.verdict}"
+        )
 
 
 def check_wording(text: str, stems: Mapping[str, Iterable[str]] | None = None) -> WordingReport:
@@ -112,8 +121,10 @@ def check_wording(text: str, stems: Mapping[str, Iterable[str]] | None = None) -
         ``{"masculine": [...], "feminine": [...]}``; default: the course's list.
     """
     stems = stems or coded_stems()
-    return WordingReport(masculine=find_coded_words(text, stems["masculine"]),
-                         feminine=find_coded_words(text, stems["feminine"]))
+    return WordingReport(
+        masculine=find_coded_words(text, stems["masculine"]),
+        feminine=find_coded_words(text, stems["feminine"]),
+    )
 
 
 def wording_table(texts: Mapping[str, str]) -> pd.DataFrame:
@@ -121,8 +132,14 @@ def wording_table(texts: Mapping[str, str]) -> pd.DataFrame:
     rows = []
     for name, text in texts.items():
         report = check_wording(text)
-        rows.append({"text": name, "masculine": len(report.masculine),
-                     "feminine": len(report.feminine), "verdict": report.verdict})
+        rows.append(
+            {
+                "text": name,
+                "masculine": len(report.masculine),
+                "feminine": len(report.feminine),
+                "verdict": report.verdict,
+            }
+        )
     return pd.DataFrame(rows).set_index("text")
 
 
@@ -135,20 +152,24 @@ def highlight_html(text: str) -> str:
         word = match.group(0)
         for cat in CATEGORIES:
             if word.lower().startswith(stems[cat]):
-                return (f"<mark style='background:{colours[cat]}' "
-                        f"title='{LABELS_NL[cat]} gecodeerd'>{escape(word)}</mark>")
+                return (
+                    f"<mark style='background:{colours[cat]}' "
+                    f"title='{LABELS_NL[cat]} gecodeerd'>{escape(word)}</mark>"
+                )
         return escape(word)
 
     pieces = []
     last = 0
     for match in _WORD.finditer(text):
-        pieces.append(escape(text[last:match.start()]))
+        pieces.append(escape(text[last : match.start()]))
         pieces.append(mark(match))
         last = match.end()
     pieces.append(escape(text[last:]))
     body = "".join(pieces).replace("\n", "<br>")
-    legend = ("<p><mark style='background:#cfe2ff'>mannelijk gecodeerd</mark> "
-              "<mark style='background:#ffe0b3'>vrouwelijk gecodeerd</mark></p>")
+    legend = (
+        "<p><mark style='background:#cfe2ff'>mannelijk gecodeerd</mark> "
+        "<mark style='background:#ffe0b3'>vrouwelijk gecodeerd</mark></p>"
+    )
     return legend + f"<div style='line-height:1.6'>{body}</div>"
 
 

@@ -26,9 +26,16 @@ class Course:
         shutil.copytree(ROOT / "solutions" / module, path / "solutions" / module)
 
     def nbgrader(self, *args: str) -> subprocess.CompletedProcess:
-        proc = subprocess.run([sys.executable, "-m", "nbgrader", *args],
-                              cwd=self.path, capture_output=True, text=True, env=tool_env())
-        assert proc.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}"
+        proc = subprocess.run(
+            [sys.executable, "-m", "nbgrader", *args],
+            cwd=self.path,
+            capture_output=True,
+            text=True,
+            env=tool_env(),
+        )
+        assert proc.returncode == 0, (
+            f"nbgrader {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}"
+        )
         return proc
 
     def generate(self) -> None:

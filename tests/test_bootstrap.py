@@ -19,8 +19,9 @@ from tests.browser.jupyter import free_port
 
 
 def _get(port: int, token: str, path: str):
-    req = urllib.request.Request(f"http://127.0.0.1:{port}/api/{path}",
-                                 headers={"Authorization": f"token {token}"})
+    req = urllib.request.Request(
+        f"http://127.0.0.1:{port}/api/{path}", headers={"Authorization": f"token {token}"}
+    )
     with urllib.request.urlopen(req, timeout=5) as resp:
         return json.loads(resp.read())
 
@@ -30,13 +31,25 @@ def test_bootstrap_opens_the_course(tmp_path):
     # as a learner gets it on a second start; as root it must still start (--allow-root).
     root = repo_root()
     port, token = free_port(), "bootstrap-test"
-    env = dict(os.environ, CI="true", JUPYTER_PORT=str(port), JUPYTER_PORT_RETRIES="0",
-               JUPYTER_TOKEN=token, JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
-               JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"))
+    env = dict(
+        os.environ,
+        CI="true",
+        JUPYTER_PORT=str(port),
+        JUPYTER_PORT_RETRIES="0",
+        JUPYTER_TOKEN=token,
+        JUPYTER_RUNTIME_DIR=str(tmp_path / "runtime"),
+        JUPYTERLAB_WORKSPACES_DIR=str(tmp_path / "workspaces"),
+    )
     log = tmp_path / "bootstrap.log"
     with open(log, "w") as out:
-        proc = subprocess.Popen([sys.executable, str(root / "bootstrap.py")], cwd=root, env=env,
-                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            [sys.executable, str(root / "bootstrap.py")],
+            cwd=root,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         deadline = time.monotonic() + 120
         while True:
@@ -52,7 +65,9 @@ def test_bootstrap_opens_the_course(tmp_path):
         for path in ("course/m00_start.ipynb", "exercises/m00/m00_opdracht.ipynb"):
             page = _get(port, token, f"contents/{path}?content=0")
             assert page["type"] == "notebook" and page["path"] == path
-        assert "../exercises/m00/m00_opdracht.ipynb" in (root / "course/m00_start.ipynb").read_text()
+        assert (
+            "../exercises/m00/m00_opdracht.ipynb" in (root / "course/m00_start.ipynb").read_text()
+        )
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         try:

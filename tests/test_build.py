@@ -24,13 +24,19 @@ def course_copy(tmp_path, monkeypatch):
 
 
 def _check(root):
-    return subprocess.run([sys.executable, "-m", "fairhire", "build", "--check"],
-                          cwd=root, capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "fairhire", "build", "--check"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_check_names_the_stale_module_and_build_repairs_it(course_copy):
     target = course_copy / "exercises/m00/m00_opdracht.ipynb"
-    target.write_text(target.read_text(encoding="utf-8").replace("Vraag 1", "Vraag één"), encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("Vraag 1", "Vraag één"), encoding="utf-8"
+    )
     proc = _check(course_copy)
     assert proc.returncode == 1
     assert "m00" in proc.stderr and "m00_opdracht.ipynb" in proc.stderr

@@ -38,8 +38,17 @@ def test_templates_autoescape():
     from fairhire.worksheet.questions import load_worksheet
 
     ws = Worksheet(tool_name="<script>", organisation="O", date="2026-11-21")
-    html = render_template("worksheet_template.html", ws=ws, spec=load_worksheet(), themes=[],
-                           date_nl="", answered=0, total=20, open=[], refs=[])
+    html = render_template(
+        "worksheet_template.html",
+        ws=ws,
+        spec=load_worksheet(),
+        themes=[],
+        date_nl="",
+        answered=0,
+        total=20,
+        open=[],
+        refs=[],
+    )
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 

@@ -39,7 +39,11 @@ def test_name_typo_suggests_the_close_name():
 
 
 def test_name_from_a_skipped_cell_points_at_that_cell():
-    cells = ["from fairhire import start\nstart('m00')", "applications = 48  # zoveel\ninvited = 12", "x = 1"]
+    cells = [
+        "from fairhire import start\nstart('m00')",
+        "applications = 48  # zoveel\ninvited = 12",
+        "x = 1",
+    ]
     exp = explain(caught("invited / applications", {}), {}, notebook_cells=cells)
     assert "andere cel" in exp.what
     assert any("applications = 48" in step for step in exp.todo)
@@ -56,11 +60,14 @@ def test_missing_answer_name_says_to_answer_the_question():
     assert any("Beantwoord die vraag" in step for step in exp.todo)
 
 
-@pytest.mark.parametrize("code, missing, suggestion", [
-    ("df['gendr']", "'gendr'", "'gender'"),
-    ("df.loc[:, 'Invited']", "'Invited'", "'invited'"),
-    ("df[['gender', 'hired ']]", "'hired '", "'hired'"),
-])
+@pytest.mark.parametrize(
+    "code, missing, suggestion",
+    [
+        ("df['gendr']", "'gendr'", "'gender'"),
+        ("df.loc[:, 'Invited']", "'Invited'", "'invited'"),
+        ("df[['gender', 'hired ']]", "'hired '", "'hired'"),
+    ],
+)
 def test_pandas_column_typo_lists_close_columns(code, missing, suggestion):
     ns = {"df": pd.DataFrame({"gender": ["v"], "invited": [1], "hired": [0]})}
     exc = caught(code, ns)
@@ -100,14 +107,17 @@ def test_plain_assertion_gets_a_cross_and_no_details():
     assert explain(caught("assert False")).what.startswith("❌ Een controle slaagt niet")
 
 
-@pytest.mark.parametrize("code, phrase", [
-    ("'5' / 2", "Je rekent met tekst"),
-    ("'uren: ' + 5", "tekst en een getal"),
-    ("len(5)", "`len(...)`"),
-    ("x = 3\nx(4)", "geen functie"),
-    ("float('0,5')", "niet omzetten in een getal"),
-    ("a, b = [1, 2, 3]", "evenveel namen"),
-])
+@pytest.mark.parametrize(
+    "code, phrase",
+    [
+        ("'5' / 2", "Je rekent met tekst"),
+        ("'uren: ' + 5", "tekst en een getal"),
+        ("len(5)", "`len(...)`"),
+        ("x = 3\nx(4)", "geen functie"),
+        ("float('0,5')", "niet omzetten in een getal"),
+        ("a, b = [1, 2, 3]", "evenveel namen"),
+    ],
+)
 def test_common_type_and_value_errors(code, phrase):
     assert phrase in explain(caught(code)).what
 
@@ -130,16 +140,19 @@ def test_attribute_typo_suggests_the_attribute():
     assert "`gendr`" in exp.what and "`gender`" in exp.what
 
 
-@pytest.mark.parametrize("code, phrase", [
-    ("x = 'abc", "aanhalingsteken"),
-    ("print(sum([1, 2)", "haakjes"),
-    ("print((1)", "haakje"),
-    ("x = \u2018A\u2019", "Word"),
-    ("if x > 1\n    pass", "dubbele punt"),
-    ("if True:\nprint(1)", "inspringen"),
-    ("def f():\n        a = 1\n    b = 2", "inspringing"),
-    ("x = 1 +", "schrijffout"),
-])
+@pytest.mark.parametrize(
+    "code, phrase",
+    [
+        ("x = 'abc", "aanhalingsteken"),
+        ("print(sum([1, 2)", "haakjes"),
+        ("print((1)", "haakje"),
+        ("x = \u2018A\u2019", "Word"),
+        ("if x > 1\n    pass", "dubbele punt"),
+        ("if True:\nprint(1)", "inspringen"),
+        ("def f():\n        a = 1\n    b = 2", "inspringing"),
+        ("x = 1 +", "schrijffout"),
+    ],
+)
 def test_syntax_errors_are_explained_with_the_line(code, phrase):
     exc = caught(code)
     assert isinstance(exc, SyntaxError)
@@ -229,8 +242,13 @@ def test_uninstall_restores_ipython(shell, capsys):
 
 def _run(cells: list[str], allow_errors: bool) -> nbformat.NotebookNode:
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
-    NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=allow_errors,
-                   resources={"metadata": {"path": str(ROOT)}}).execute()
+    NotebookClient(
+        nb,
+        timeout=60,
+        kernel_name="python3",
+        allow_errors=allow_errors,
+        resources={"metadata": {"path": str(ROOT)}},
+    ).execute()
     return nb
 
 
@@ -241,11 +259,25 @@ def test_in_a_kernel_the_cell_still_fails_with_its_real_error_type():
         _run([start, "hours = [1, 2]\nsum(hours) / len(hour)"], allow_errors=False)
     assert "NameError" in str(info.value) and "Bedoelde je `hours`?" in str(info.value)
 
-    nb = _run([start, "hours = [1]\nlen(hour)", "x = 'abc", "check.that(False, 'Te groot.')",
-               "raise NotImplementedError()", "print('na de fouten')"], allow_errors=True)
+    nb = _run(
+        [
+            start,
+            "hours = [1]\nlen(hour)",
+            "x = 'abc",
+            "check.that(False, 'Te groot.')",
+            "raise NotImplementedError()",
+            "print('na de fouten')",
+        ],
+        allow_errors=True,
+    )
     name_err, syntax_err, feedback, stub, after = nb.cells[1:]
     errors_of = [[o for o in c.outputs if o.output_type == "error"] for c in nb.cells[1:5]]
-    assert [e[0].ename for e in errors_of] == ["NameError", "SyntaxError", "Feedback", "NotImplementedError"]
+    assert [e[0].ename for e in errors_of] == [
+        "NameError",
+        "SyntaxError",
+        "Feedback",
+        "NotImplementedError",
+    ]
     assert "Bedoelde je `hours`?" in name_err.outputs[0].traceback[0]
     html = [o for o in name_err.outputs if o.output_type == "display_data"][0].data["text/html"]
     assert "<details" in html and "NameError" in html  # the original, one click away
@@ -253,7 +285,9 @@ def test_in_a_kernel_the_cell_still_fails_with_its_real_error_type():
     assert [ANSI.sub("", line) for line in feedback.outputs[0].traceback] == ["❌ Te groot."]
     assert "nog niet beantwoord" in stub.outputs[0].traceback[0]
     assert after.outputs[0].text.strip() == "na de fouten"
-    assert not any(o.output_type == "stream" and o.name == "stderr" for c in nb.cells for o in c.outputs)
+    assert not any(
+        o.output_type == "stream" and o.name == "stderr" for c in nb.cells for o in c.outputs
+    )
 
 
 @pytest.mark.slow
@@ -271,6 +305,10 @@ def test_nbgrader_still_grades_with_the_handler_on(tmp_path):
     assert sum(course.scores("untouched", "m00_opdracht").values()) == 0
     assert course.scores("solution", "m00_opdracht") == submissions.autograded_points(solution)
     graded = submissions.read(tmp_path / "autograded" / "untouched" / "m00" / "m00_opdracht.ipynb")
-    texts = ["\n".join(o.traceback) for c in graded.cells for o in c.get("outputs", [])
-             if o.output_type == "error"]
+    texts = [
+        "\n".join(o.traceback)
+        for c in graded.cells
+        for o in c.get("outputs", [])
+        if o.output_type == "error"
+    ]
     assert texts and all("nog niet beantwoord" in t or "Python kent de naam" in t for t in texts)

@@ -16,8 +16,12 @@ from .conftest import ROOT, modules, rel, solution_notebooks
 
 @pytest.mark.slow
 def test_build_check_passes():
-    proc = subprocess.run([sys.executable, "-m", "fairhire", "build", "--check"],
-                          cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "fairhire", "build", "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
 
 
@@ -45,8 +49,9 @@ def _hidden_lines(source: str) -> list[str]:
     match = re.search(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", source, re.S)
     if not match:
         return []
-    return [line.strip() for line in match.group(1).split("\n")
-            if line.strip().startswith("assert")]
+    return [
+        line.strip() for line in match.group(1).split("\n") if line.strip().startswith("assert")
+    ]
 
 
 @pytest.mark.parametrize("path", solution_notebooks(), ids=rel)

@@ -17,7 +17,9 @@ def scored():
 def test_scored_audit_has_score_selected_and_truth(scored):
     assert {"score", "selected", "qualified", "gender", "origin", "age_band"} <= set(scored.columns)
     assert scored["selected"].isin([0, 1]).all()
-    assert ((scored["score"] >= final_audit.screener().threshold) == (scored["selected"] == 1)).all()
+    assert (
+        (scored["score"] >= final_audit.screener().threshold) == (scored["selected"] == 1)
+    ).all()
 
 
 def test_copies_are_independent():
@@ -50,9 +52,13 @@ def test_premises_of_the_questions(scored):
     assert 0 < (ages["impact_ratio"] < 0.8).sum() < len(ages)
     small = ll144.impact_ratios(scored, group=["origin", "age_band"], selected="selected")
     assert 0 < small["excluded"].sum() < len(small)
-    swap = name_swap_audit(final_audit.screener().select, scored,
-                           from_group="Marokkaans-Nederlands", to_group="Nederlands",
-                           random_state=final_audit.SWAP_SEED)
+    swap = name_swap_audit(
+        final_audit.screener().select,
+        scored,
+        from_group="Marokkaans-Nederlands",
+        to_group="Nederlands",
+        random_state=final_audit.SWAP_SEED,
+    )
     assert swap.share_changed > 0.05 and swap.n_up > swap.n_down  # question 10's answer "A"
     errors = ll144.error_rates(scored, group="origin", selected="selected", truth="qualified")
     assert errors["false_negative_rate"].max() - errors["false_negative_rate"].min() > 0.1

@@ -16,7 +16,10 @@ def test_impossible_numbers_get_a_dutch_error(invited, applications):
 
 
 def test_sentence_uses_a_dutch_decimal_comma():
-    assert invite_sentence(12, 48) == "12 van de 48 sollicitanten uitgenodigd: 25,0% (ongeveer 2 op de 10)"
+    assert (
+        invite_sentence(12, 48)
+        == "12 van de 48 sollicitanten uitgenodigd: 25,0% (ongeveer 2 op de 10)"
+    )
 
 
 def test_slider_updates_the_shown_percentage():

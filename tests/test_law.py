@@ -16,5 +16,10 @@ def test_timeline_is_sorted_and_only_has_dated_references():
 def test_timeline_of_chosen_keys_comes_from_the_data_file():
     table = legal_timeline(["ai-act-high-risk-dates", "ai-act-art-4", "gdpr-art-22"])
     # gdpr-art-22 has no date in the file, so it is left out
-    assert table["regel"].tolist() == [legal("ai-act-art-4").label, legal("ai-act-high-risk-dates").label]
-    assert table["datum"].iloc[-1] == dt.date.fromisoformat(legal("ai-act-high-risk-dates").applies_from)
+    assert table["regel"].tolist() == [
+        legal("ai-act-art-4").label,
+        legal("ai-act-high-risk-dates").label,
+    ]
+    assert table["datum"].iloc[-1] == dt.date.fromisoformat(
+        legal("ai-act-high-risk-dates").applies_from
+    )

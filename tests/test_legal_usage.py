@@ -39,8 +39,11 @@ def _keys_in_source(source: str) -> set[str]:
         func = node.func
         name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", None)
         if name in _CALLS:
-            keys |= {a.value for a in node.args
-                     if isinstance(a, ast.Constant) and isinstance(a.value, str)}
+            keys |= {
+                a.value
+                for a in node.args
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            }
     return keys
 
 
@@ -109,7 +112,13 @@ def test_references_state_what_the_course_promises():
     for key in ("ai-act-art-26", "ai-act-art-26-7", "ai-act-annex-iii-4"):
         assert refs[key].applies_from == refs["ai-act-high-risk-dates"].applies_from, key
     # Secondary-only facts are marked so.
-    for key in ("ai-act-amendment-2026-1744", "ai-act-art-4a", "ap-applicant-retention",
-                "nyc-ll144", "four-fifths-rule", "nvp-sollicitatiecode"):
+    for key in (
+        "ai-act-amendment-2026-1744",
+        "ai-act-art-4a",
+        "ap-applicant-retention",
+        "nyc-ll144",
+        "four-fifths-rule",
+        "nvp-sollicitatiecode",
+    ):
         assert refs[key].confidence == "S", key
     assert "C-634/21" in refs["cjeu-c-634-21-schufa"].article

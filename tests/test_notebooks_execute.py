@@ -16,8 +16,9 @@ pytestmark = pytest.mark.slow
 @pytest.mark.parametrize("path", lesson_notebooks() + solution_notebooks(), ids=rel)
 def test_notebook_runs(path, record_timing):
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=120, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    )
     start = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - start

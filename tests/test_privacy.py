@@ -15,23 +15,47 @@ from fairhire.privacy import (
 from fairhire.sample_texts import CVS
 
 
-@pytest.mark.parametrize("email", [
-    "noor.verhagen@example.nl", "y.demir+werk@example.com", "lieke_de-bruin@mail.example.nl"])
+@pytest.mark.parametrize(
+    "email",
+    ["noor.verhagen@example.nl", "y.demir+werk@example.com", "lieke_de-bruin@mail.example.nl"],
+)
 def test_email(email):
     assert pseudonymise(f"Mail: {email}.") == "Mail: [E-MAIL]."
 
 
-@pytest.mark.parametrize("phone", [
-    "06-12345678", "06 1234 5678", "0612345678", "06 12 34 56 78", "+31 6 12345678",
-    "+31612345678", "+31 (0)6 12345678", "0031 6 12345678", "020-1234567", "0201234567",
-    "020 123 4567", "(020) 123 4567", "0591-123456"])
+@pytest.mark.parametrize(
+    "phone",
+    [
+        "06-12345678",
+        "06 1234 5678",
+        "0612345678",
+        "06 12 34 56 78",
+        "+31 6 12345678",
+        "+31612345678",
+        "+31 (0)6 12345678",
+        "0031 6 12345678",
+        "020-1234567",
+        "0201234567",
+        "020 123 4567",
+        "(020) 123 4567",
+        "0591-123456",
+    ],
+)
 def test_phone(phone):
     assert pseudonymise(f"Bel {phone} of mail.") == "Bel [TELEFOON] of mail."
 
 
-@pytest.mark.parametrize("text", [
-    "van 2015 tot 2019", "1.250 euro", "06-2019 tot 03-2021", "IBAN NL91ABNA0417164300",
-    "8 jaar ervaring, 36 uur", "klantnummer 061234567"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "van 2015 tot 2019",
+        "1.250 euro",
+        "06-2019 tot 03-2021",
+        "IBAN NL91ABNA0417164300",
+        "8 jaar ervaring, 36 uur",
+        "klantnummer 061234567",
+    ],
+)
 def test_no_phone_in_ordinary_numbers(text):
     assert not re.search(PHONE_PATTERN, text)
 
@@ -46,9 +70,19 @@ def test_no_postcode_false_positives(text):
     assert not re.search(POSTCODE_PATTERN, text)
 
 
-@pytest.mark.parametrize("date", [
-    "3-7-1989", "03-07-1989", "03/07/1989", "3.7.1989", "1989-07-03", "3 juli 1989",
-    "3 Juli 1989", "12 dec. 1990"])
+@pytest.mark.parametrize(
+    "date",
+    [
+        "3-7-1989",
+        "03-07-1989",
+        "03/07/1989",
+        "3.7.1989",
+        "1989-07-03",
+        "3 juli 1989",
+        "3 Juli 1989",
+        "12 dec. 1990",
+    ],
+)
 def test_birth_date(date):
     assert pseudonymise(f"Geboren op {date}.") == "Geboren op [GEBOORTEDATUM]."
 
@@ -58,9 +92,16 @@ def test_periods_without_a_day_are_kept():
     assert not re.search(DATE_PATTERN, text)
 
 
-@pytest.mark.parametrize("address", [
-    "Kastanjelaan 3a", "Dorpsweg 112", "Lange Nieuwstraat 12-2", "Frinkelhof 103-2",
-    "Kwakkelaarstraat 14"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "Kastanjelaan 3a",
+        "Dorpsweg 112",
+        "Lange Nieuwstraat 12-2",
+        "Frinkelhof 103-2",
+        "Kwakkelaarstraat 14",
+    ],
+)
 def test_address(address):
     assert pseudonymise(f"Adres: {address}, Amersfoort") == "Adres: [ADRES], Amersfoort"
 
@@ -74,8 +115,10 @@ def test_name_variants_and_case():
     assert name_variants("Sanne de Vries") == ["Sanne de Vries", "de Vries", "Sanne", "Vries"]
     assert name_variants("Noor") == ["Noor"]
     text = "Jan Bakker is bakker. JAN BAKKER. Mevrouw De Vries, Sanne."
-    assert replace_names(text, ["Jan Bakker", "Sanne de Vries"]) == \
-        "[NAAM] is bakker. [NAAM]. Mevrouw [NAAM], [NAAM]."
+    assert (
+        replace_names(text, ["Jan Bakker", "Sanne de Vries"])
+        == "[NAAM] is bakker. [NAAM]. Mevrouw [NAAM], [NAAM]."
+    )
 
 
 def test_email_is_replaced_before_names():

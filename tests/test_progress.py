@@ -47,7 +47,10 @@ def test_visible_part_drops_the_hidden_region():
 
 def test_questions_of_m00_have_titles_points_and_no_hidden_code():
     qs = questions(submissions.read(M00_SOLUTION))
-    assert [q.title for q in qs][:2] == ["Vraag 1 · Een percentage uitrekenen", "Vraag 2 · Een fout herstellen"]
+    assert [q.title for q in qs][:2] == [
+        "Vraag 1 · Een percentage uitrekenen",
+        "Vraag 2 · Een fout herstellen",
+    ]
     auto = submissions.autograded_points(submissions.read(M00_SOLUTION))
     assert {q.grade_id: q.points for q in qs if not q.manual} == auto
     assert [q.manual for q in qs].count(True) == 1
@@ -69,16 +72,29 @@ def test_visible_checks_pass_for_the_solution_and_explain_failures():
     ns["full_time"] = "Bilal"  # a plausible mistake: text instead of a list
     del ns["art4_answer"]  # a question not answered yet
     by_id = {o.question.grade_id: o for o in run_visible_checks(nb, ns)}
-    assert by_id["m00-hours-filter"].passed is False and "lijst" in by_id["m00-hours-filter"].message
+    assert (
+        by_id["m00-hours-filter"].passed is False and "lijst" in by_id["m00-hours-filter"].message
+    )
     assert by_id["m00-art4"].passed is False and "bestaat nog niet" in by_id["m00-art4"].message
     assert by_id["m00-invite-share"].passed is True
 
 
 def test_hidden_tests_are_never_run():
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-        "seen = True\n### BEGIN HIDDEN TESTS\nhidden_ran = True\n### END HIDDEN TESTS")])
-    nb.cells[0].metadata["nbgrader"] = {"grade": True, "grade_id": "m99-x", "points": 1,
-                                        "solution": False, "locked": True, "schema_version": 3}
+    nb = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(
+                "seen = True\n### BEGIN HIDDEN TESTS\nhidden_ran = True\n### END HIDDEN TESTS"
+            )
+        ]
+    )
+    nb.cells[0].metadata["nbgrader"] = {
+        "grade": True,
+        "grade_id": "m99-x",
+        "points": 1,
+        "solution": False,
+        "locked": True,
+        "schema_version": 3,
+    }
     ns: dict = {}
     assert run_visible_checks(nb, ns)[0].passed is True
     assert ns.get("seen") is True and "hidden_ran" not in ns
@@ -141,8 +157,13 @@ def test_overview_without_executing(tmp_path, monkeypatch, capsys):
 def test_overview_runs_the_checks_of_a_started_exercise_without_changing_it(tmp_path):
     root = course_copy(tmp_path)
     nb = solved()
-    nb = submissions.fill_answers(nb, {"m00-hours-filter-answer": 'full_time = "Bilal"',
-                                       "m00-art4-answer": "# JOUW CODE HIER\nraise NotImplementedError()"})
+    nb = submissions.fill_answers(
+        nb,
+        {
+            "m00-hours-filter-answer": 'full_time = "Bilal"',
+            "m00-art4-answer": "# JOUW CODE HIER\nraise NotImplementedError()",
+        },
+    )
     path = root / "exercises" / "m00" / "m00_opdracht.ipynb"
     submissions.write(nb, path)
     before = path.read_bytes()
@@ -150,9 +171,16 @@ def test_overview_runs_the_checks_of_a_started_exercise_without_changing_it(tmp_
     row = progress.module_progress(root, "m00", execute=True)
     assert row.status == "bezig" and row.answered == 5 and row.checked
     by_id = {o.question.grade_id: o for o in row.outcomes}
-    assert [by_id[g].passed for g in ("m00-invite-share", "m00-hours-filter", "m00-art4")] == [True, False, False]
+    assert [by_id[g].passed for g in ("m00-invite-share", "m00-hours-filter", "m00-art4")] == [
+        True,
+        False,
+        False,
+    ]
     assert "lijst" in by_id["m00-hours-filter"].message
     assert "nog niet beantwoord" in by_id["m00-art4"].message
     assert path.read_bytes() == before
-    assert sorted(p.name for p in path.parent.iterdir()) == ["eigen_bestand.txt", "m00_opdracht.ipynb"]
+    assert sorted(p.name for p in path.parent.iterdir()) == [
+        "eigen_bestand.txt",
+        "m00_opdracht.ipynb",
+    ]
     assert "3/5 ✅ (5/10 pt)" in progress.overview_text([row])

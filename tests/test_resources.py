@@ -45,7 +45,15 @@ def test_short_label_falls_back_to_the_article():
 
     ref = legal("gdpr-art-22")
     assert ref.label == ref.short_nl == "AVG art. 22"
-    bare = LegalReference(key="x", instrument="i", article="Artikel 1", summary_nl="s",
-                          applies_from="", source="b", status_nl="st", checked="2026-11-21",
-                          confidence="C")
+    bare = LegalReference(
+        key="x",
+        instrument="i",
+        article="Artikel 1",
+        summary_nl="s",
+        applies_from="",
+        source="b",
+        status_nl="st",
+        checked="2026-11-21",
+        confidence="C",
+    )
     assert bare.label == "Artikel 1"

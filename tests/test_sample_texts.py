@@ -3,8 +3,9 @@ import re
 from fairhire.sample_texts import CHATBOT_ANSWER, CHATBOT_PROMPT, CVS, VACANCIES
 from fairhire.wording import check_wording
 
-ALL_TEXT = "\n".join([CHATBOT_PROMPT, CHATBOT_ANSWER, *VACANCIES.values(),
-                      *(cv["text"] for cv in CVS.values())])
+ALL_TEXT = "\n".join(
+    [CHATBOT_PROMPT, CHATBOT_ANSWER, *VACANCIES.values(), *(cv["text"] for cv in CVS.values())]
+)
 
 
 def test_email_addresses_use_reserved_domains_only():

@@ -21,15 +21,18 @@ def test_well_formed_answers_pass(answer):
     check_answer(answer, "q1")
 
 
-@pytest.mark.parametrize("answer, fragment", [
-    (None, "nog niet ingevuld"),
-    ("B", "een paar"),
-    (("B",), "een paar"),
-    (("B", "art26", "x"), "een paar"),
-    (("B", 26), "aanhalingstekens"),
-    (("E", "art26"), "A, B, C of D"),
-    (("B", "artikel26"), "staat niet in de lijst"),
-])
+@pytest.mark.parametrize(
+    "answer, fragment",
+    [
+        (None, "nog niet ingevuld"),
+        ("B", "een paar"),
+        (("B",), "een paar"),
+        (("B", "art26", "x"), "een paar"),
+        (("B", 26), "aanhalingstekens"),
+        (("E", "art26"), "A, B, C of D"),
+        (("B", "artikel26"), "staat niet in de lijst"),
+    ],
+)
 def test_malformed_answers_get_dutch_feedback_without_the_answer(answer, fragment):
     with pytest.raises(Feedback, match=fragment) as info:
         check_answer(answer, "q1")

@@ -16,7 +16,10 @@ def pair():
 def test_answer_cells_and_points(pair):
     solution, exercise = pair
     assert "m00-invite-share-answer" in submissions.answer_cells(solution)
-    assert "raise NotImplementedError()" in submissions.answer_cells(exercise)["m00-invite-share-answer"]
+    assert (
+        "raise NotImplementedError()"
+        in submissions.answer_cells(exercise)["m00-invite-share-answer"]
+    )
     auto = submissions.autograded_points(solution)
     graded = submissions.graded_cells(solution)
     assert set(auto) < set(graded)  # the reflection is graded but not autograded

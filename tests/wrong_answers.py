@@ -7,7 +7,7 @@ Each is a plausible learner mistake, not a blank.
 WRONG_ANSWERS = {
     "m00": (
         "m00-hours-filter-answer",
-        'full_time = sorted(name for name, hours in hours_wanted.items() if hours > 36)',
+        "full_time = sorted(name for name, hours in hours_wanted.items() if hours > 36)",
         ["m00-hours-filter"],
     ),
     "m01": (
@@ -20,13 +20,13 @@ WRONG_ANSWERS = {
         "m02-pseudonymise-answer",
         # Forgets to keep the result of re.sub for phone numbers, so they stay in the text.
         "def pseudonymise(text, names):\n"
-        "    text = re.sub(EMAIL_PATTERN, \"[E-MAIL]\", text)\n"
-        "    text = re.sub(DATE_PATTERN, \"[GEBOORTEDATUM]\", text)\n"
-        "    re.sub(PHONE_PATTERN, \"[TELEFOON]\", text)\n"
-        "    text = re.sub(POSTCODE_PATTERN, \"[POSTCODE]\", text)\n"
-        "    text = re.sub(ADDRESS_PATTERN, \"[ADRES]\", text)\n"
+        '    text = re.sub(EMAIL_PATTERN, "[E-MAIL]", text)\n'
+        '    text = re.sub(DATE_PATTERN, "[GEBOORTEDATUM]", text)\n'
+        '    re.sub(PHONE_PATTERN, "[TELEFOON]", text)\n'
+        '    text = re.sub(POSTCODE_PATTERN, "[POSTCODE]", text)\n'
+        '    text = re.sub(ADDRESS_PATTERN, "[ADRES]", text)\n'
         "    for name in names:\n"
-        "        text = text.replace(name, \"[NAAM]\")\n"
+        '        text = text.replace(name, "[NAAM]")\n'
         "    return text\n",
         ["m02-pseudonymise"],
     ),

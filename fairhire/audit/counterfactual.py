@@ -74,12 +74,18 @@ class NameSwapResult:
 
     def summary(self) -> pd.Series:
         """The key numbers in one Series (for a table of several audits)."""
-        return pd.Series({
-            "n": self.n, "n_changed": self.n_changed, "share_changed": self.share_changed,
-            "n_up": self.n_up, "n_down": self.n_down,
-            "selection_rate_before": self.selection_rate_before,
-            "selection_rate_after": self.selection_rate_after,
-        }, name=f"{self.from_group or 'iedereen'} → {self.to_group}")
+        return pd.Series(
+            {
+                "n": self.n,
+                "n_changed": self.n_changed,
+                "share_changed": self.share_changed,
+                "n_up": self.n_up,
+                "n_down": self.n_down,
+                "selection_rate_before": self.selection_rate_before,
+                "selection_rate_after": self.selection_rate_after,
+            },
+            name=f"{self.from_group or 'iedereen'} → {self.to_group}",
+        )
 
     def __str__(self) -> str:
         who = f"{self.n} sollicitanten" + (f" ({self.from_group})" if self.from_group else "")
@@ -121,8 +127,10 @@ def _decide(values: np.ndarray, threshold: float | None, probabilities: bool) ->
         elif np.isin(values, (0.0, 1.0)).all():
             return values.astype(int)
         else:
-            raise ValueError("De scorer geeft scores, geen besluiten (0/1). Geef een drempel mee, "
-                             "bijvoorbeeld threshold=40.")
+            raise ValueError(
+                "De scorer geeft scores, geen besluiten (0/1). Geef een drempel mee, "
+                "bijvoorbeeld threshold=40."
+            )
     return (values >= threshold).astype(int)
 
 
@@ -175,8 +183,10 @@ def name_swap_audit(
             raise KeyError(f"De kolom {group_column!r} staat niet in de tabel.")
         known = set(data[group_column].unique())
         if from_group not in known:
-            raise KeyError(f"De groep {from_group!r} komt niet voor in {group_column!r}. "
-                           f"Kies uit: {', '.join(sorted(map(str, known)))}.")
+            raise KeyError(
+                f"De groep {from_group!r} komt niet voor in {group_column!r}. "
+                f"Kies uit: {', '.join(sorted(map(str, known)))}."
+            )
         data = data[data[group_column] == from_group]
     if len(data) == 0:
         raise ValueError("Er zijn geen sollicitanten om te testen.")
@@ -190,15 +200,17 @@ def name_swap_audit(
     decided_before = _decide(before, threshold, probabilities)
     decided_after = _decide(after, threshold, probabilities)
 
-    table = pd.DataFrame({
-        "name_before": (data["first_name"] + " " + data["last_name"]).to_numpy(),
-        "name_after": (swapped["first_name"] + " " + swapped["last_name"]).to_numpy(),
-        "score_before": before,
-        "score_after": after,
-        "decision_before": decided_before,
-        "decision_after": decided_after,
-        "changed": decided_before != decided_after,
-    })
+    table = pd.DataFrame(
+        {
+            "name_before": (data["first_name"] + " " + data["last_name"]).to_numpy(),
+            "name_after": (swapped["first_name"] + " " + swapped["last_name"]).to_numpy(),
+            "score_before": before,
+            "score_after": after,
+            "decision_before": decided_before,
+            "decision_after": decided_after,
+            "changed": decided_before != decided_after,
+        }
+    )
     if "applicant_id" in data.columns:
         table.insert(0, "applicant_id", data["applicant_id"].to_numpy())
     return NameSwapResult(from_group=from_group, to_group=to_group, table=table)

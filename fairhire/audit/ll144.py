@@ -55,8 +55,10 @@ def above_median(scores: Any) -> np.ndarray:
 
 def _decision(df: pd.DataFrame, selected: Any, score: Any) -> tuple[np.ndarray, str]:
     if (selected is None) == (score is None):
-        raise ValueError("Geef precies één van beide op: `selected=` (wie is geselecteerd, 0/1) "
-                         "of `score=` (de scores van de tool).")
+        raise ValueError(
+            "Geef precies één van beide op: `selected=` (wie is geselecteerd, 0/1) "
+            "of `score=` (de scores van de tool)."
+        )
     if selected is not None:
         return _binary(_column_or_array(df, selected, "selected"), "selected"), "selection_rate"
     values = _column_or_array(df, score, "score")
@@ -67,8 +69,14 @@ def _decision(df: pd.DataFrame, selected: Any, score: Any) -> tuple[np.ndarray, 
     return above_median(values), "scoring_rate"
 
 
-def impact_ratios(df: pd.DataFrame, *, group: Group, selected: Any = None, score: Any = None,
-                  min_share: float = MIN_SHARE) -> pd.DataFrame:
+def impact_ratios(
+    df: pd.DataFrame,
+    *,
+    group: Group,
+    selected: Any = None,
+    score: Any = None,
+    min_share: float = MIN_SHARE,
+) -> pd.DataFrame:
     """The LL144 table: per category its size, rate and impact ratio.
 
     Parameters
@@ -103,8 +111,9 @@ def impact_ratios(df: pd.DataFrame, *, group: Group, selected: Any = None, score
     if not 0 <= min_share < 1:
         raise ValueError("`min_share` is een aandeel tussen 0 en 1, bijvoorbeeld 0.02 voor 2%.")
     decision, rate_name = _decision(df, selected, score)
-    mf = group_metrics(df, group=group, decision=decision,
-                       metrics={"n": count, rate_name: selection_rate})
+    mf = group_metrics(
+        df, group=group, decision=decision, metrics={"n": count, rate_name: selection_rate}
+    )
     # Intersections that nobody falls in come back from MetricFrame as empty rows: drop them.
     table = mf.by_group.dropna(subset=["n"]).astype({"n": int, rate_name: float})
     table.insert(1, "share", table["n"] / table["n"].sum())
@@ -114,7 +123,9 @@ def impact_ratios(df: pd.DataFrame, *, group: Group, selected: Any = None, score
         raise ValueError("Alle groepen zijn kleiner dan `min_share`; verlaag die grens.")
     top = kept.max()
     if top == 0:
-        raise ValueError("Geen enkele groep is geselecteerd; een impact ratio is dan niet te berekenen.")
+        raise ValueError(
+            "Geen enkele groep is geselecteerd; een impact ratio is dan niet te berekenen."
+        )
     table.insert(3, "impact_ratio", np.where(table["excluded"], np.nan, table[rate_name] / top))
     return table.sort_index()
 
@@ -141,15 +152,20 @@ def error_rates(df: pd.DataFrame, *, group: Group, selected: Any, truth: Any) ->
         the unsuitable).
     """
     truth_values = _binary(_column_or_array(df, truth, "truth"), "truth")
-    mf = group_metrics(df, group=group, decision=selected, truth=truth_values, metrics={
-        "n": count,
-        "base_rate": lambda y_true, y_pred: float(np.mean(y_true)),
-        "selection_rate": selection_rate,
-        "true_positive_rate": true_positive_rate,
-        "false_negative_rate": false_negative_rate,
-        "false_positive_rate": false_positive_rate,
-    })
+    mf = group_metrics(
+        df,
+        group=group,
+        decision=selected,
+        truth=truth_values,
+        metrics={
+            "n": count,
+            "base_rate": lambda y_true, y_pred: float(np.mean(y_true)),
+            "selection_rate": selection_rate,
+            "true_positive_rate": true_positive_rate,
+            "false_negative_rate": false_negative_rate,
+            "false_positive_rate": false_positive_rate,
+        },
+    )
     table = mf.by_group.dropna(subset=["n"]).astype(float)
     table["n"] = table["n"].astype(int)
     return table.sort_index()
-

@@ -75,11 +75,13 @@ def _binary(values: np.ndarray, name: str) -> np.ndarray:
 def _groups(data: pd.DataFrame, group: Group) -> pd.Series | pd.DataFrame:
     columns = [group] if isinstance(group, str) else list(group)
     if not columns:
-        raise ValueError("Geef minstens één groepskolom op, bijvoorbeeld group=\"gender\".")
+        raise ValueError('Geef minstens één groepskolom op, bijvoorbeeld group="gender".')
     for col in columns:
         _column_or_array(data, col, "group")
     if data[columns].isna().any().any():
-        raise ValueError("De groepskolom heeft lege waarden; vul die eerst in of laat die rijen weg.")
+        raise ValueError(
+            "De groepskolom heeft lege waarden; vul die eerst in of laat die rijen weg."
+        )
     return data[columns[0]] if isinstance(group, str) else data[columns]
 
 
@@ -126,8 +128,9 @@ def group_metrics(
                 "false_positive_rate": false_positive_rate,
                 "accuracy": accuracy_score,
             }
-    return MetricFrame(metrics=metrics, y_true=y_true, y_pred=y_pred,
-                       sensitive_features=_groups(data, group))
+    return MetricFrame(
+        metrics=metrics, y_true=y_true, y_pred=y_pred, sensitive_features=_groups(data, group)
+    )
 
 
 def selection_rates(data: pd.DataFrame, *, group: Group, decision: Any) -> pd.Series:
@@ -138,13 +141,15 @@ def selection_rates(data: pd.DataFrame, *, group: Group, decision: Any) -> pd.Se
     Series
         Selection rate per group (index: the group values), named ``selection_rate``.
     """
-    mf = group_metrics(data, group=group, decision=decision,
-                       metrics={"selection_rate": selection_rate})
+    mf = group_metrics(
+        data, group=group, decision=decision, metrics={"selection_rate": selection_rate}
+    )
     return mf.by_group["selection_rate"].astype(float)
 
 
-def impact_ratios(data: pd.DataFrame, *, group: Group, decision: Any,
-                  reference: Any = None) -> pd.Series:
+def impact_ratios(
+    data: pd.DataFrame, *, group: Group, decision: Any, reference: Any = None
+) -> pd.Series:
     """Each group's selection rate divided by the reference group's rate.
 
     The reference is by default the group with the highest selection rate, as in
@@ -166,11 +171,14 @@ def impact_ratios(data: pd.DataFrame, *, group: Group, decision: Any,
     elif reference in rates.index:
         base = rates.loc[reference]
     else:
-        raise KeyError(f"De groep {reference!r} komt niet voor. Kies uit: "
-                       f"{', '.join(map(str, rates.index))}.")
+        raise KeyError(
+            f"De groep {reference!r} komt niet voor. Kies uit: {', '.join(map(str, rates.index))}."
+        )
     if base == 0:
-        raise ValueError("De vergelijkingsgroep heeft niemand geselecteerd; "
-                         "een verhouding (impact ratio) is dan niet te berekenen.")
+        raise ValueError(
+            "De vergelijkingsgroep heeft niemand geselecteerd; "
+            "een verhouding (impact ratio) is dan niet te berekenen."
+        )
     return (rates / base).rename("impact_ratio")
 
 
@@ -188,15 +196,17 @@ def _four_fifths_table(by_group: pd.DataFrame, threshold: float) -> pd.DataFrame
     table = by_group[["n", "selection_rate"]].astype({"n": int, "selection_rate": float})
     top = table["selection_rate"].max()
     if top == 0:
-        raise ValueError("Niemand is geselecteerd; een verhouding (impact ratio) is dan niet "
-                         "te berekenen.")
+        raise ValueError(
+            "Niemand is geselecteerd; een verhouding (impact ratio) is dan niet te berekenen."
+        )
     table["impact_ratio"] = table["selection_rate"] / top
     table["passes"] = table["impact_ratio"] >= threshold
     return table
 
 
-def four_fifths(data: pd.DataFrame, *, group: Group, decision: Any,
-                threshold: float = FOUR_FIFTHS) -> pd.DataFrame:
+def four_fifths(
+    data: pd.DataFrame, *, group: Group, decision: Any, threshold: float = FOUR_FIFTHS
+) -> pd.DataFrame:
     """The four-fifths check per group.
 
     Returns
@@ -209,19 +219,31 @@ def four_fifths(data: pd.DataFrame, *, group: Group, decision: Any,
     return _four_fifths_table(mf.by_group, threshold)
 
 
-def true_positive_rates(data: pd.DataFrame, *, group: Group, decision: Any,
-                        truth: Any) -> pd.Series:
+def true_positive_rates(
+    data: pd.DataFrame, *, group: Group, decision: Any, truth: Any
+) -> pd.Series:
     """Per group, the share of truly suitable applicants (``truth == 1``) who were selected.
 
     Equal true-positive rates is 'equal opportunity' (Hardt, Price & Srebro 2016).
     """
-    mf = group_metrics(data, group=group, decision=decision, truth=truth,
-                       metrics={"true_positive_rate": true_positive_rate})
+    mf = group_metrics(
+        data,
+        group=group,
+        decision=decision,
+        truth=truth,
+        metrics={"true_positive_rate": true_positive_rate},
+    )
     return mf.by_group["true_positive_rate"].astype(float)
 
 
-def audit_table(data: pd.DataFrame, *, group: Group, decision: Any,
-                truth: Any = None, threshold: float = FOUR_FIFTHS) -> pd.DataFrame:
+def audit_table(
+    data: pd.DataFrame,
+    *,
+    group: Group,
+    decision: Any,
+    truth: Any = None,
+    threshold: float = FOUR_FIFTHS,
+) -> pd.DataFrame:
     """Everything per group in one table: the four-fifths check plus error rates.
 
     Returns
@@ -238,8 +260,9 @@ def audit_table(data: pd.DataFrame, *, group: Group, decision: Any,
     return table
 
 
-def rates_at_threshold(data: pd.DataFrame, *, group: Group, scores: Any, threshold: float,
-                       truth: Any) -> pd.DataFrame:
+def rates_at_threshold(
+    data: pd.DataFrame, *, group: Group, scores: Any, threshold: float, truth: Any
+) -> pd.DataFrame:
     """Selection and true-positive rates per group when everyone scoring ``>= threshold`` passes.
 
     The plain function behind the threshold widget of module m06.
@@ -260,9 +283,17 @@ def rates_at_threshold(data: pd.DataFrame, *, group: Group, scores: Any, thresho
     """
     values = _column_or_array(data, scores, "scores").astype(float)
     decided = (values >= threshold).astype(int)
-    mf = group_metrics(data, group=group, decision=decided, truth=truth,
-                       metrics={"n": count, "selection_rate": selection_rate,
-                                "true_positive_rate": true_positive_rate})
+    mf = group_metrics(
+        data,
+        group=group,
+        decision=decided,
+        truth=truth,
+        metrics={
+            "n": count,
+            "selection_rate": selection_rate,
+            "true_positive_rate": true_positive_rate,
+        },
+    )
     table = mf.by_group.astype({"n": int, "selection_rate": float, "true_positive_rate": float})
     top = table["selection_rate"].max()
     table.insert(2, "impact_ratio", table["selection_rate"] / top if top > 0 else np.nan)

@@ -16,8 +16,9 @@ def _label(index_value) -> str:
     return str(index_value)
 
 
-def plot_selection_rates(rates: pd.Series, *, ax=None, title: str | None = None,
-                         threshold: float = FOUR_FIFTHS):
+def plot_selection_rates(
+    rates: pd.Series, *, ax=None, title: str | None = None, threshold: float = FOUR_FIFTHS
+):
     """Bar chart of selection rates per group, with the four-fifths line.
 
     Bars of groups under ``threshold`` x the highest rate are red: by the
@@ -37,8 +38,14 @@ def plot_selection_rates(rates: pd.Series, *, ax=None, title: str | None = None,
     colors = [_BAD if r < line else _OK for r in rates.to_numpy()]
     ax.barh([_label(i) for i in rates.index], rates.to_numpy(), color=colors)
     ax.axvline(line, color=_LINE, linestyle="--", linewidth=1.2)
-    ax.text(line, len(rates) - 0.4, f" vier-vijfde van de hoogste ({line:.0%})", color=_LINE,
-            fontsize=8, va="bottom")
+    ax.text(
+        line,
+        len(rates) - 0.4,
+        f" vier-vijfde van de hoogste ({line:.0%})",
+        color=_LINE,
+        fontsize=8,
+        va="bottom",
+    )
     for y, r in enumerate(rates.to_numpy()):
         ax.text(r, y, f" {r:.0%}", va="center", fontsize=9)
     ax.set_xlim(0, max(1.0, rates.max() * 1.15))
@@ -50,8 +57,9 @@ def plot_selection_rates(rates: pd.Series, *, ax=None, title: str | None = None,
     return ax
 
 
-def plot_rate_table(table: pd.DataFrame, *, ax=None, title: str | None = None,
-                    threshold: float = FOUR_FIFTHS):
+def plot_rate_table(
+    table: pd.DataFrame, *, ax=None, title: str | None = None, threshold: float = FOUR_FIFTHS
+):
     """Heat map of a two-way table of selection rates (e.g. gender by origin).
 
     Each cell shows the rate and is coloured by its impact ratio (rate divided
@@ -76,10 +84,12 @@ def plot_rate_table(table: pd.DataFrame, *, ax=None, title: str | None = None,
                 continue
             ax.text(j, i, f"{values[i, j]:.0%}", ha="center", va="center", fontsize=10)
             if ratios[i, j] < threshold:
-                ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False,
-                                           edgecolor="black", linewidth=2))
-    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=30,
-                  ha="right")
+                ax.add_patch(
+                    plt.Rectangle(
+                        (j - 0.5, i - 0.5), 1, 1, fill=False, edgecolor="black", linewidth=2
+                    )
+                )
+    ax.set_xticks(range(table.shape[1]), [str(c) for c in table.columns], rotation=30, ha="right")
     ax.set_yticks(range(table.shape[0]), [str(r) for r in table.index])
     bar = ax.figure.colorbar(image, ax=ax)
     bar.set_label("impact ratio (t.o.v. het hoogste vakje)")

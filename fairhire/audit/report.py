@@ -35,8 +35,17 @@ from ..resources import legal
 from .metrics import FOUR_FIFTHS
 
 # Legal references the report cites (checked by tests/test_legal_usage.py).
-LEGAL_KEYS = ("nyc-ll144", "four-fifths-rule", "awgb-art-1", "wgbl", "wgb-mv",
-              "ai-act-annex-iii-4", "ai-act-art-14", "ai-act-art-26", "gdpr-art-22")
+LEGAL_KEYS = (
+    "nyc-ll144",
+    "four-fifths-rule",
+    "awgb-art-1",
+    "wgbl",
+    "wgb-mv",
+    "ai-act-annex-iii-4",
+    "ai-act-art-14",
+    "ai-act-art-26",
+    "gdpr-art-22",
+)
 
 FORMATS = ("html", "pdf")
 DECIMALS = 3
@@ -80,9 +89,13 @@ class ReportTable:
         for idx, *values in self.frame.itertuples(index=True, name=None):
             cells = [(format_value(idx), False)]
             for col, value in zip(columns, values, strict=True):
-                flagged = (str(col) == "impact_ratio" and isinstance(value, numbers.Real)
-                           and not isinstance(value, bool) and not math.isnan(value)
-                           and value < FOUR_FIFTHS)
+                flagged = (
+                    str(col) == "impact_ratio"
+                    and isinstance(value, numbers.Real)
+                    and not isinstance(value, bool)
+                    and not math.isnan(value)
+                    and value < FOUR_FIFTHS
+                )
                 cells.append((format_value(value), flagged))
             out.append(cells)
         return out
@@ -145,25 +158,35 @@ class AuditReport:
         if isinstance(table, pd.Series):
             table = table.to_frame(table.name or "waarde")
         if not isinstance(table, pd.DataFrame):
-            raise ReportError(f"`{title}`: geef een tabel (DataFrame of Series), geen "
-                              f"{type(table).__name__}.")
+            raise ReportError(
+                f"`{title}`: geef een tabel (DataFrame of Series), geen {type(table).__name__}."
+            )
         self.tables.append(ReportTable(str(title), table.copy(), str(note)))
 
     def add_figure(self, title: str, figure: Any, note: str = "") -> None:
         """A matplotlib figure (or axes); stored as PNG right away."""
         fig = getattr(figure, "figure", figure)
         if not hasattr(fig, "savefig"):
-            raise ReportError(f"`{title}`: geef een matplotlib-figuur, bijvoorbeeld `fig` uit "
-                              "`fig, ax = plt.subplots()`.")
+            raise ReportError(
+                f"`{title}`: geef een matplotlib-figuur, bijvoorbeeld `fig` uit "
+                "`fig, ax = plt.subplots()`."
+            )
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=110, bbox_inches="tight")
         self.figures.append(ReportFigure(str(title), buf.getvalue(), str(note)))
 
 
-def build_audit_report(*, tool_name: str, organisation: str, numbers: Mapping[str, Any] = None,
-                       tables: Mapping[str, pd.DataFrame | pd.Series] = None,
-                       figures: Mapping[str, Any] = None, memo: str = "", auditor: str = "",
-                       date: dt.date | str | None = None) -> AuditReport:
+def build_audit_report(
+    *,
+    tool_name: str,
+    organisation: str,
+    numbers: Mapping[str, Any] = None,
+    tables: Mapping[str, pd.DataFrame | pd.Series] = None,
+    figures: Mapping[str, Any] = None,
+    memo: str = "",
+    auditor: str = "",
+    date: dt.date | str | None = None,
+) -> AuditReport:
     """An :class:`AuditReport` in one call, from dicts of the learner's results.
 
     Parameters
@@ -172,8 +195,13 @@ def build_audit_report(*, tool_name: str, organisation: str, numbers: Mapping[st
         Title -> key figure, title -> DataFrame/Series, title -> matplotlib figure, in the
         order they should appear.
     """
-    report = AuditReport(tool_name=tool_name, organisation=organisation, auditor=auditor,
-                         memo=memo, **({"date": date} if date is not None else {}))
+    report = AuditReport(
+        tool_name=tool_name,
+        organisation=organisation,
+        auditor=auditor,
+        memo=memo,
+        **({"date": date} if date is not None else {}),
+    )
     for label, value in (numbers or {}).items():
         report.add_number(label, value)
     for title, table in (tables or {}).items():
@@ -185,15 +213,21 @@ def build_audit_report(*, tool_name: str, organisation: str, numbers: Mapping[st
 
 def _check(report) -> AuditReport:
     if not isinstance(report, AuditReport):
-        raise ReportError("Geef een rapport mee dat je met `AuditReport(tool_name=..., "
-                          "organisation=...)` hebt gemaakt.")
+        raise ReportError(
+            "Geef een rapport mee dat je met `AuditReport(tool_name=..., "
+            "organisation=...)` hebt gemaakt."
+        )
     return report
 
 
 def _context(report: AuditReport) -> dict:
     refs = sorted((legal(k) for k in LEGAL_KEYS), key=lambda r: r.label)
-    return {"report": report, "refs": refs, "threshold": format_value(FOUR_FIFTHS),
-            "date_iso": report.date.isoformat()}
+    return {
+        "report": report,
+        "refs": refs,
+        "threshold": format_value(FOUR_FIFTHS),
+        "date_iso": report.date.isoformat(),
+    }
 
 
 def audit_report_html(report: AuditReport) -> str:
@@ -221,9 +255,12 @@ def audit_report_pdf(report: AuditReport) -> bytes:
     c = _context(_check(report))
     regular, bold = pdf_fonts()
     base = getSampleStyleSheet()
-    body = ParagraphStyle("body", parent=base["BodyText"], fontName=regular, fontSize=10, leading=13)
-    small = ParagraphStyle("small", parent=body, fontSize=8, leading=10,
-                           textColor=colors.HexColor("#555555"))
+    body = ParagraphStyle(
+        "body", parent=base["BodyText"], fontName=regular, fontSize=10, leading=13
+    )
+    small = ParagraphStyle(
+        "small", parent=body, fontSize=8, leading=10, textColor=colors.HexColor("#555555")
+    )
     cell = ParagraphStyle("cell", parent=body, fontSize=8, leading=10)
     h1 = ParagraphStyle("h1", parent=base["Heading1"], fontName=bold, fontSize=16)
     h2 = ParagraphStyle("h2", parent=base["Heading2"], fontName=bold, fontSize=13)
@@ -233,26 +270,35 @@ def audit_report_pdf(report: AuditReport) -> bytes:
     meta = [("Organisatie", report.organisation), ("Datum", c["date_iso"])]
     if report.auditor:
         meta.append(("Auditor", report.auditor))
-    story += [Paragraph(f"<font name='{bold}'>{pdf_escape(k)}:</font> {pdf_escape(v)}", body)
-              for k, v in meta]
+    story += [
+        Paragraph(f"<font name='{bold}'>{pdf_escape(k)}:</font> {pdf_escape(v)}", body)
+        for k, v in meta
+    ]
     if report.memo:
         story += [Paragraph("Memo", h2), Paragraph(pdf_escape(report.memo), body)]
     if report.numbers:
         story.append(Paragraph("Kerncijfers", h2))
-        data = [[Paragraph(pdf_escape(k), cell), Paragraph(pdf_escape(v), cell)] for k, v in report.numbers]
+        data = [
+            [Paragraph(pdf_escape(k), cell), Paragraph(pdf_escape(v), cell)]
+            for k, v in report.numbers
+        ]
         t = Table(data, colWidths=[width * 0.7, width * 0.3])
         t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.25, colors.grey)]))
         story.append(t)
     for table in report.tables:
         story.append(Paragraph(pdf_escape(table.title), h2))
-        header = [Paragraph(f"<font name='{bold}'>{pdf_escape(h)}</font>", cell) for h in table.header()]
+        header = [
+            Paragraph(f"<font name='{bold}'>{pdf_escape(h)}</font>", cell) for h in table.header()
+        ]
         data, flagged = [header], []
         for r, row in enumerate(table.rows(), start=1):
             data.append([Paragraph(pdf_escape(text), cell) for text, _ in row])
             flagged += [(col, r) for col, (_, flag) in enumerate(row) if flag]
         t = Table(data, repeatRows=1)
-        style = [("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
-                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef7"))]
+        style = [
+            ("GRID", (0, 0), (-1, -1), 0.25, colors.grey),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef7")),
+        ]
         style += [("BACKGROUND", pos, pos, colors.HexColor("#f8d7da")) for pos in flagged]
         t.setStyle(TableStyle(style))
         story.append(t)
@@ -262,21 +308,32 @@ def audit_report_pdf(report: AuditReport) -> bytes:
         img = ImageReader(io.BytesIO(fig.png))
         w, h = img.getSize()
         scale = min(1.0, width / w)
-        block = [Paragraph(pdf_escape(fig.title), h2),
-                 Image(io.BytesIO(fig.png), width=w * scale, height=h * scale)]
+        block = [
+            Paragraph(pdf_escape(fig.title), h2),
+            Image(io.BytesIO(fig.png), width=w * scale, height=h * scale),
+        ]
         if fig.note:
             block.append(Paragraph(pdf_escape(fig.note), small))
         story.append(KeepTogether(block))
-    story += [Paragraph("Definities", h2),
-              Paragraph(pdf_escape(_DEFINITIONS.format(threshold=c["threshold"])), small),
-              Paragraph("Bronnen", h2)]
+    story += [
+        Paragraph("Definities", h2),
+        Paragraph(pdf_escape(_DEFINITIONS.format(threshold=c["threshold"])), small),
+        Paragraph("Bronnen", h2),
+    ]
     story += [Paragraph(pdf_escape(ref.citation()), small) for ref in c["refs"]]
     story.append(Spacer(1, 6))
 
     buf = io.BytesIO()
-    SimpleDocTemplate(buf, pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm, topMargin=2 * cm,
-                      bottomMargin=2 * cm, title=f"Audit van {report.tool_name}",
-                      author=report.organisation).build(story)
+    SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=2 * cm,
+        rightMargin=2 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+        title=f"Audit van {report.tool_name}",
+        author=report.organisation,
+    ).build(story)
     return buf.getvalue()
 
 
@@ -301,13 +358,20 @@ def write_audit_report(report: AuditReport, path: str | os.PathLike) -> Path:
     path = Path(path)
     suffix = path.suffix.lower().lstrip(".")
     if suffix not in FORMATS:
-        raise ReportError(f"Kies een bestandsnaam die eindigt op .html of .pdf, niet {path.name!r}.")
+        raise ReportError(
+            f"Kies een bestandsnaam die eindigt op .html of .pdf, niet {path.name!r}."
+        )
     data = audit_report_html(report) if suffix == "html" else audit_report_pdf(report)
     return write_atomic(path, data)
 
 
-def export_audit_report(report: AuditReport, folder: str | os.PathLike | None = None, *,
-                        formats: tuple[str, ...] = FORMATS, stem: str | None = None) -> dict[str, Path]:
+def export_audit_report(
+    report: AuditReport,
+    folder: str | os.PathLike | None = None,
+    *,
+    formats: tuple[str, ...] = FORMATS,
+    stem: str | None = None,
+) -> dict[str, Path]:
     """Write the report as HTML and PDF into ``folder`` (default: the notebook's folder).
 
     Returns

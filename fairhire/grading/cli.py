@@ -13,28 +13,58 @@ from .course import CourseError
 
 def add_grade(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "grade", help="kijk een module na voor de hele groep: veilig (limieten) en parallel",
+        "grade",
+        help="kijk een module na voor de hele groep: veilig (limieten) en parallel",
         description="Kijkt alle inzendingen in submitted/<cursist>/<module>/ na met nbgrader "
-                    "autograde, elke inzending apart met limieten op geheugen, rekentijd, "
-                    "uitvoer en duur. Mislukte en verdachte inzendingen komen in het nakijkrapport.")
-    p.add_argument("modules", nargs="*",
-                   help="modules, bijvoorbeeld m00 (standaard: alle modules met inzendingen)")
+        "autograde, elke inzending apart met limieten op geheugen, rekentijd, "
+        "uitvoer en duur. Mislukte en verdachte inzendingen komen in het nakijkrapport.",
+    )
+    p.add_argument(
+        "modules",
+        nargs="*",
+        help="modules, bijvoorbeeld m00 (standaard: alle modules met inzendingen)",
+    )
     p.add_argument("--course", default=".", help="de cursusmap (standaard: de huidige map)")
-    p.add_argument("--student", action="append", default=None, metavar="ID",
-                   help="alleen deze cursist (mag vaker)")
-    p.add_argument("--workers", type=int, default=None,
-                   help="zoveel inzendingen tegelijk (standaard: aantal processorkernen)")
-    p.add_argument("--timeout", type=float, default=300,
-                   help="maximale duur per inzending in seconden (standaard 300)")
-    p.add_argument("--cell-timeout", type=int, default=None,
-                   help="maximale duur per cel in seconden (standaard: uit nbgrader_config.py)")
+    p.add_argument(
+        "--student",
+        action="append",
+        default=None,
+        metavar="ID",
+        help="alleen deze cursist (mag vaker)",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="zoveel inzendingen tegelijk (standaard: aantal processorkernen)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=300,
+        help="maximale duur per inzending in seconden (standaard 300)",
+    )
+    p.add_argument(
+        "--cell-timeout",
+        type=int,
+        default=None,
+        help="maximale duur per cel in seconden (standaard: uit nbgrader_config.py)",
+    )
     p.add_argument("--memory-mb", type=int, default=4096, help="geheugenlimiet per proces (MB)")
     p.add_argument("--cpu-seconds", type=int, default=600, help="rekentijdlimiet per proces (s)")
-    p.add_argument("--output-mb", type=int, default=64,
-                   help="grootste bestand dat het nakijken mag schrijven (MB)")
-    p.add_argument("--no-warm", dest="warm", action="store_false",
-                   help="start elke kernel helemaal opnieuw (trager; standaard worden kernels "
-                        "afgesplitst van een proces dat de bibliotheken al heeft geladen)")
+    p.add_argument(
+        "--output-mb",
+        type=int,
+        default=64,
+        help="grootste bestand dat het nakijken mag schrijven (MB)",
+    )
+    p.add_argument(
+        "--no-warm",
+        dest="warm",
+        action="store_false",
+        help="start elke kernel helemaal opnieuw (trager; standaard worden kernels "
+        "afgesplitst van een proces dat de bibliotheken al heeft geladen)",
+    )
     p.add_argument("--quiet", action="store_true", help="geen regel per inzending")
     p.set_defaults(func=run_grade)
 
@@ -54,9 +84,13 @@ def run_grade(args: argparse.Namespace) -> int:
         modules = args.modules or sorted(m for m in known if course.submitted_students(m))
         if not modules:
             raise CourseError(f"Geen inzendingen gevonden in {course.root / course.submitted}.")
-        limits = Limits(memory_mb=args.memory_mb, cpu_seconds=args.cpu_seconds,
-                        output_mb=args.output_mb, timeout=args.timeout,
-                        cell_timeout=args.cell_timeout)
+        limits = Limits(
+            memory_mb=args.memory_mb,
+            cpu_seconds=args.cpu_seconds,
+            output_mb=args.output_mb,
+            timeout=args.timeout,
+            cell_timeout=args.cell_timeout,
+        )
         with contextlib.ExitStack() as stack:
             warm = False
             if args.warm:
@@ -83,17 +117,30 @@ def _grade_modules(course, modules, args, limits, warm) -> None:
 
         def progress(outcome, done, total):
             if not args.quiet:
-                notes = ", ".join(dict.fromkeys(f.label for f in outcome.findings
-                                                if f.severity != "info"))
-                print(f"  [{done}/{total}] {outcome.student}: {_STATUS[outcome.status]}"
-                      f" ({outcome.seconds:.1f} s){' - ' + notes if notes else ''}", flush=True)
+                notes = ", ".join(
+                    dict.fromkeys(f.label for f in outcome.findings if f.severity != "info")
+                )
+                print(
+                    f"  [{done}/{total}] {outcome.student}: {_STATUS[outcome.status]}"
+                    f" ({outcome.seconds:.1f} s){' - ' + notes if notes else ''}",
+                    flush=True,
+                )
 
-        run = grade(course, module, students=args.student, workers=args.workers,
-                    limits=limits, warm=warm, progress=progress)
+        run = grade(
+            course,
+            module,
+            students=args.student,
+            workers=args.workers,
+            limits=limits,
+            warm=warm,
+            progress=progress,
+        )
         n = len(run.outcomes)
-        print(f"{module}: {n} inzendingen in {run.seconds:.0f} s ({run.workers} tegelijk); "
-              f"nagekeken: {run.count('graded')}, mislukt: {run.count('failed')}, "
-              f"verdacht: {run.count('suspect')}.")
+        print(
+            f"{module}: {n} inzendingen in {run.seconds:.0f} s ({run.workers} tegelijk); "
+            f"nagekeken: {run.count('graded')}, mislukt: {run.count('failed')}, "
+            f"verdacht: {run.count('suspect')}."
+        )
 
 
 _STATUS = {"graded": "nagekeken", "failed": "MISLUKT", "suspect": "VERDACHT"}
@@ -108,22 +155,29 @@ def _known_modules(course) -> set[str]:
 
 def _message(exc: Exception) -> str:
     if isinstance(exc, KeyError):
-        return (f"Module {exc.args[0]} staat niet in het cijferbestand (gradebook). Voer eerst "
-                f"'nbgrader generate_assignment {exc.args[0]}' uit.")
+        return (
+            f"Module {exc.args[0]} staat niet in het cijferbestand (gradebook). Voer eerst "
+            f"'nbgrader generate_assignment {exc.args[0]}' uit."
+        )
     return str(exc)
 
 
 def add_grading_report(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "grading-report", help="nakijkrapport: mislukt, verdacht, te laat en echte nullen apart",
+        "grading-report",
+        help="nakijkrapport: mislukt, verdacht, te laat en echte nullen apart",
         description="Laat zien wat de cijferlijst van nbgrader verbergt: inzendingen die niet "
-                    "konden worden nagekeken (en waarom), verdachte code, aangepaste of verwijderde "
-                    "cellen, ontbrekende notebooks, te late inzendingen en wie nog handmatig moet "
-                    "worden nagekeken. Schrijft nakijkrapport.csv en nakijkrapport.html.")
+        "konden worden nagekeken (en waarom), verdachte code, aangepaste of verwijderde "
+        "cellen, ontbrekende notebooks, te late inzendingen en wie nog handmatig moet "
+        "worden nagekeken. Schrijft nakijkrapport.csv en nakijkrapport.html.",
+    )
     p.add_argument("modules", nargs="*", help="modules (standaard: alle in het cijferbestand)")
     p.add_argument("--course", default=".", help="de cursusmap (standaard: de huidige map)")
-    p.add_argument("--out", default=None,
-                   help="map voor nakijkrapport.csv en .html (standaard: <cursusmap>/nakijkrapport)")
+    p.add_argument(
+        "--out",
+        default=None,
+        help="map voor nakijkrapport.csv en .html (standaard: <cursusmap>/nakijkrapport)",
+    )
     p.set_defaults(func=run_grading_report)
 
 

@@ -28,18 +28,75 @@ import builtins
 from dataclasses import dataclass, field
 
 # Modules that give access to files, processes, the interpreter or the network.
-DANGEROUS_MODULES = frozenset({
-    "asyncio", "atexit", "builtins", "code", "codeop", "ctypes", "faulthandler", "fcntl", "gc",
-    "glob", "http", "importlib", "inspect", "io", "ipykernel", "IPython", "jupyter_client",
-    "marshal", "mmap", "multiprocessing", "nbclient", "nbformat", "nbgrader", "os", "pathlib",
-    "pickle", "posix", "pty", "requests", "resource", "runpy", "shelve", "shutil", "signal",
-    "site", "socket", "sqlalchemy", "sqlite3", "subprocess", "sys", "sysconfig", "tempfile",
-    "threading", "tracemalloc", "types", "urllib", "zipimport", "zmq",
-})
-DANGEROUS_CALLS = frozenset({
-    "open", "exec", "eval", "compile", "__import__", "globals", "locals", "vars", "setattr",
-    "delattr", "breakpoint", "get_ipython", "memoryview",
-})
+DANGEROUS_MODULES = frozenset(
+    {
+        "asyncio",
+        "atexit",
+        "builtins",
+        "code",
+        "codeop",
+        "ctypes",
+        "faulthandler",
+        "fcntl",
+        "gc",
+        "glob",
+        "http",
+        "importlib",
+        "inspect",
+        "io",
+        "ipykernel",
+        "IPython",
+        "jupyter_client",
+        "marshal",
+        "mmap",
+        "multiprocessing",
+        "nbclient",
+        "nbformat",
+        "nbgrader",
+        "os",
+        "pathlib",
+        "pickle",
+        "posix",
+        "pty",
+        "requests",
+        "resource",
+        "runpy",
+        "shelve",
+        "shutil",
+        "signal",
+        "site",
+        "socket",
+        "sqlalchemy",
+        "sqlite3",
+        "subprocess",
+        "sys",
+        "sysconfig",
+        "tempfile",
+        "threading",
+        "tracemalloc",
+        "types",
+        "urllib",
+        "zipimport",
+        "zmq",
+    }
+)
+DANGEROUS_CALLS = frozenset(
+    {
+        "open",
+        "exec",
+        "eval",
+        "compile",
+        "__import__",
+        "globals",
+        "locals",
+        "vars",
+        "setattr",
+        "delattr",
+        "breakpoint",
+        "get_ipython",
+        "memoryview",
+    }
+)
 DANGEROUS_NAMES = frozenset({"__builtins__", "__builtin__", "__loader__", "__spec__"})
 HARMLESS_DUNDERS = frozenset({"__name__", "__doc__", "__init__", "__repr__", "__str__"})
 HARMLESS_MAGICS = frozenset({"matplotlib", "time", "timeit", "who", "whos", "precision"})
@@ -111,7 +168,7 @@ def context_from(locked_sources: list[str], test_sources: list[str]) -> Context:
                 ctx.imports.update(_import_bindings(node))
             elif is_test and isinstance(node, ast.Name) and node.id in BUILTIN_NAMES:
                 ctx.test_builtins.add(node.id)
-            elif (not is_test and isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)):
+            elif not is_test and isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
                 ctx.given.add(node.id)
     ctx.given -= set(ctx.imports)
     return ctx
@@ -126,10 +183,16 @@ def _root_name(node: ast.AST) -> str | None:
 def _magic_name(call: ast.Call) -> str | None:
     """'matplotlib' for ``get_ipython().run_line_magic('matplotlib', ...)``, else None."""
     func = call.func
-    if (isinstance(func, ast.Attribute) and func.attr in ("run_line_magic", "run_cell_magic")
-            and isinstance(func.value, ast.Call) and isinstance(func.value.func, ast.Name)
-            and func.value.func.id == "get_ipython" and call.args
-            and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)):
+    if (
+        isinstance(func, ast.Attribute)
+        and func.attr in ("run_line_magic", "run_cell_magic")
+        and isinstance(func.value, ast.Call)
+        and isinstance(func.value.func, ast.Name)
+        and func.value.func.id == "get_ipython"
+        and call.args
+        and isinstance(call.args[0], ast.Constant)
+        and isinstance(call.args[0].value, str)
+    ):
         return call.args[0].value
     return None
 
@@ -160,11 +223,13 @@ def _bound_names(node: ast.AST) -> list[str]:
 def _walk_scoped(node: ast.AST, nested: bool = False):
     """Like ``ast.walk`` but says whether a node sits inside a function or class body."""
     yield node, nested
-    inner = nested or isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda,
-                                        ast.ClassDef))
+    inner = nested or isinstance(
+        node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+    )
     for child in ast.iter_child_nodes(node):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and (
-                child in node.decorator_list or child is getattr(node, "returns", None)):
+            child in node.decorator_list or child is getattr(node, "returns", None)
+        ):
             yield from _walk_scoped(child, nested)
         else:
             yield from _walk_scoped(child, inner)
@@ -187,8 +252,11 @@ def scan(source: str, context: Context | None = None) -> list[Suspicion]:
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             modules.update(_import_bindings(node))
     for node in ast.walk(tree):
-        if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Name)
-                and node.value.id in modules):
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in modules
+        ):
             modules.update(t.id for t in node.targets if isinstance(t, ast.Name))
 
     safe_magic_calls: set[int] = set()
@@ -196,53 +264,89 @@ def scan(source: str, context: Context | None = None) -> list[Suspicion]:
         if isinstance(node, ast.Call) and _magic_name(node) in HARMLESS_MAGICS:
             safe_magic_calls.add(id(node.func.value))
 
-    global_names = {n for node in ast.walk(tree) if isinstance(node, ast.Global) for n in node.names}
+    global_names = {
+        n for node in ast.walk(tree) if isinstance(node, ast.Global) for n in node.names
+    }
     for node, nested in _walk_scoped(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             for bound, origin in _import_bindings(node).items():
                 top = origin.lstrip(".").split(":")[0].split(".")[0]
-                if top in DANGEROUS_MODULES or (node.level if isinstance(node, ast.ImportFrom) else 0):
-                    flag("blocking", node, f"importeert '{origin.replace(':', '.')}' "
-                         "(toegang tot bestanden, processen of Python zelf)")
+                if top in DANGEROUS_MODULES or (
+                    node.level if isinstance(node, ast.ImportFrom) else 0
+                ):
+                    flag(
+                        "blocking",
+                        node,
+                        f"importeert '{origin.replace(':', '.')}' "
+                        "(toegang tot bestanden, processen of Python zelf)",
+                    )
                 elif nested and bound not in global_names:
                     continue
                 elif bound in BUILTIN_NAMES:
                     flag("blocking", node, f"vervangt de ingebouwde naam '{bound}' door een import")
                 elif bound in ctx.imports and ctx.imports[bound] != origin:
-                    flag("blocking", node, f"vervangt '{bound}' uit de vergrendelde cellen door "
-                         f"'{origin.replace(':', '.')}'")
+                    flag(
+                        "blocking",
+                        node,
+                        f"vervangt '{bound}' uit de vergrendelde cellen door "
+                        f"'{origin.replace(':', '.')}'",
+                    )
         elif isinstance(node, ast.Call):
             if isinstance(node.func, ast.Name) and node.func.id in DANGEROUS_CALLS:
                 if id(node) not in safe_magic_calls:
-                    what = ("shell-opdracht of magic" if node.func.id == "get_ipython"
-                            else f"{node.func.id}()")
+                    what = (
+                        "shell-opdracht of magic"
+                        if node.func.id == "get_ipython"
+                        else f"{node.func.id}()"
+                    )
                     flag("blocking", node, f"gebruikt {what}")
             elif isinstance(node.func, ast.Name) and node.func.id == "getattr":
                 attr = node.args[1] if len(node.args) > 1 else None
-                if not (isinstance(attr, ast.Constant) and isinstance(attr.value, str)
-                        and not attr.value.startswith("__")):
+                if not (
+                    isinstance(attr, ast.Constant)
+                    and isinstance(attr.value, str)
+                    and not attr.value.startswith("__")
+                ):
                     flag("blocking", node, "gebruikt getattr() met een berekende naam")
         elif isinstance(node, ast.Name):
             if node.id in DANGEROUS_NAMES:
                 flag("blocking", node, f"gebruikt {node.id}")
         elif isinstance(node, ast.Attribute):
-            if (node.attr.startswith("__") and node.attr.endswith("__")
-                    and node.attr not in HARMLESS_DUNDERS):
+            if (
+                node.attr.startswith("__")
+                and node.attr.endswith("__")
+                and node.attr not in HARMLESS_DUNDERS
+            ):
                 flag("blocking", node, f"gebruikt het interne attribuut .{node.attr}")
             if isinstance(node.ctx, (ast.Store, ast.Del)) and _root_name(node) in modules:
-                flag("blocking", node, f"past '{ast.unparse(node)}' aan (monkeypatching van een "
-                     "module die de tests gebruiken)")
+                flag(
+                    "blocking",
+                    node,
+                    f"past '{ast.unparse(node)}' aan (monkeypatching van een "
+                    "module die de tests gebruiken)",
+                )
         if isinstance(node, ast.ClassDef):
             for item in node.body:
-                if (isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef))
-                        and item.name.startswith("__") and item.name not in HARMLESS_DUNDERS):
-                    flag("blocking", item, f"definieert {node.name}.{item.name} (verandert hoe "
-                         "vergelijken of rekenen werkt)")
+                if (
+                    isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef))
+                    and item.name.startswith("__")
+                    and item.name not in HARMLESS_DUNDERS
+                ):
+                    flag(
+                        "blocking",
+                        item,
+                        f"definieert {node.name}.{item.name} (verandert hoe "
+                        "vergelijken of rekenen werkt)",
+                    )
         for name in _bound_names(node):
             if nested and name not in global_names:
                 continue  # a local variable inside a function does not touch the tests
             if name in ctx.test_builtins or name in DANGEROUS_NAMES:
-                flag("blocking", node, f"overschrijft de ingebouwde naam '{name}' die de tests gebruiken")
+                flag(
+                    "blocking",
+                    node,
+                    f"overschrijft de ingebouwde naam '{name}' die de tests gebruiken",
+                )
             elif name in ctx.imports:
                 flag("blocking", node, f"overschrijft '{name}' uit de vergrendelde cellen")
             elif name in ctx.given:

@@ -31,16 +31,74 @@ KIND_WEIGHTS = (0.45, 0.25, 0.15, 0.15)
 
 # Fictional names: common Dutch first names and surnames combined at random.
 FIRST_NAMES = [
-    "Anouk", "Bilal", "Chantal", "Daan", "Ewa", "Fatma", "Gerrit", "Hanna", "Ilias", "Joyce",
-    "Kees", "Latifa", "Mees", "Noor", "Okan", "Priya", "Quinten", "Rachida", "Sven", "Tamara",
-    "Umut", "Vera", "Wouter", "Xiomara", "Yusuf", "Zoë", "Bram", "Lotte", "Hamza", "Ingrid",
-    "Jeroen", "Samira", "Tim", "Mirjam", "Kofi", "Esther",
+    "Anouk",
+    "Bilal",
+    "Chantal",
+    "Daan",
+    "Ewa",
+    "Fatma",
+    "Gerrit",
+    "Hanna",
+    "Ilias",
+    "Joyce",
+    "Kees",
+    "Latifa",
+    "Mees",
+    "Noor",
+    "Okan",
+    "Priya",
+    "Quinten",
+    "Rachida",
+    "Sven",
+    "Tamara",
+    "Umut",
+    "Vera",
+    "Wouter",
+    "Xiomara",
+    "Yusuf",
+    "Zoë",
+    "Bram",
+    "Lotte",
+    "Hamza",
+    "Ingrid",
+    "Jeroen",
+    "Samira",
+    "Tim",
+    "Mirjam",
+    "Kofi",
+    "Esther",
 ]
 LAST_NAMES = [
-    "de Vries", "Jansen", "Bakker", "El Amrani", "Visser", "Smit", "Yilmaz", "Meijer", "de Boer",
-    "Mulder", "de Groot", "Bos", "Kaya", "Vos", "Peters", "Hendriks", "Ramdin", "van Dijk",
-    "Dekker", "Brouwer", "de Wit", "Dijkstra", "Nowak", "Smits", "de Graaf", "van der Meer",
-    "Boateng", "Kok", "Jacobs", "van Leeuwen",
+    "de Vries",
+    "Jansen",
+    "Bakker",
+    "El Amrani",
+    "Visser",
+    "Smit",
+    "Yilmaz",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Kaya",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "Ramdin",
+    "van Dijk",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Nowak",
+    "Smits",
+    "de Graaf",
+    "van der Meer",
+    "Boateng",
+    "Kok",
+    "Jacobs",
+    "van Leeuwen",
 ]
 BASE_TIME = dt.datetime(2026, 12, 1, 9, 0)
 
@@ -141,7 +199,8 @@ def independent_questions(solution: nbformat.NotebookNode) -> list[_Question]:
 def wrong_answer(question: _Question) -> str:
     """An answer of the wrong kind: every name the answer defines becomes None."""
     return "# fout antwoord (verkeerd soort waarde)\n" + "\n".join(
-        f"{name} = None" for name in question.names)
+        f"{name} = None" for name in question.names
+    )
 
 
 def _pick_kind(rng: random.Random) -> str:
@@ -163,9 +222,16 @@ def learners(n: int, rng: random.Random) -> list[Learner]:
     return [Learner(f"cursist{i + 1:02d}", f, last) for i, (f, last) in enumerate(chosen)]
 
 
-def make_cohort(course_dir: str | Path, *, n_learners: int = 30, modules: list[str] | None = None,
-                random_state: int = 0, due: dt.datetime | None = None, late_share: float = 0.1,
-                add_to_gradebook: bool = True) -> Cohort:
+def make_cohort(
+    course_dir: str | Path,
+    *,
+    n_learners: int = 30,
+    modules: list[str] | None = None,
+    random_state: int = 0,
+    due: dt.datetime | None = None,
+    late_share: float = 0.1,
+    add_to_gradebook: bool = True,
+) -> Cohort:
     """Write a synthetic class's submissions into an nbgrader course directory.
 
     Parameters
@@ -195,14 +261,20 @@ def make_cohort(course_dir: str | Path, *, n_learners: int = 30, modules: list[s
     rng = random.Random(random_state)
     release = course.root / course.release
     if modules is None:
-        modules = sorted(p.name for p in release.iterdir() if p.is_dir()) if release.is_dir() else []
+        modules = (
+            sorted(p.name for p in release.iterdir() if p.is_dir()) if release.is_dir() else []
+        )
     people = learners(n_learners, rng)
     cohort = Cohort(people, list(modules))
     for module in modules:
         notebooks = sorted(p.stem for p in (release / module).glob("*.ipynb"))
-        pairs = {nb: (submissions.read(release / module / f"{nb}.ipynb"),
-                      submissions.read(course.path(course.source, module, f"{nb}.ipynb")))
-                 for nb in notebooks}
+        pairs = {
+            nb: (
+                submissions.read(release / module / f"{nb}.ipynb"),
+                submissions.read(course.path(course.source, module, f"{nb}.ipynb")),
+            )
+            for nb in notebooks
+        }
         questions = {nb: independent_questions(sol) for nb, (_, sol) in pairs.items()}
         for person in people:
             kind = _pick_kind(rng)
@@ -222,13 +294,19 @@ def make_cohort(course_dir: str | Path, *, n_learners: int = 30, modules: list[s
                     if kind in ("partial", "wrong") and candidates:
                         k = rng.randint(1, max(1, len(candidates) - 1))
                         chosen = rng.sample(candidates, k)
-                        answers = {q.answer: (wrong_answer(q) if kind == "wrong"
-                                              else submissions.answer_cells(exercise)[q.answer])
-                                   for q in chosen}
+                        answers = {
+                            q.answer: (
+                                wrong_answer(q)
+                                if kind == "wrong"
+                                else submissions.answer_cells(exercise)[q.answer]
+                            )
+                            for q in chosen
+                        }
                         submitted = submissions.fill_answers(submitted, answers)
                         lost = {t for q in chosen for t in q.tests}
                 cohort.expected[(person.id, module)][nb] = {
-                    gid: (0.0 if gid in lost else pts) for gid, pts in points.items()}
+                    gid: (0.0 if gid in lost else pts) for gid, pts in points.items()
+                }
                 submissions.write(submitted, folder / f"{nb}.ipynb")
             when = BASE_TIME + dt.timedelta(minutes=rng.randint(0, 7 * 24 * 60))
             if due is not None:
@@ -237,15 +315,17 @@ def make_cohort(course_dir: str | Path, *, n_learners: int = 30, modules: list[s
                 when = due + span if late else due - span
             cohort.timestamps[(person.id, module)] = when
             (folder / "timestamp.txt").write_text(
-                when.strftime("%Y-%m-%d %H:%M:%S.%f") + " UTC", encoding="utf-8")
+                when.strftime("%Y-%m-%d %H:%M:%S.%f") + " UTC", encoding="utf-8"
+            )
     write_learner_csv(people, course.root / "cursisten.csv")
     if add_to_gradebook:
         from nbgrader.api import Gradebook
 
         with Gradebook(course.db_url, course.course_id) as gb:
             for person in people:
-                gb.update_or_create_student(person.id, first_name=person.first_name,
-                                            last_name=person.last_name)
+                gb.update_or_create_student(
+                    person.id, first_name=person.first_name, last_name=person.last_name
+                )
     return cohort
 
 

@@ -82,8 +82,9 @@ class CourseDir:
         folder = self.root / self.submitted
         if not folder.is_dir():
             return []
-        return sorted(p.name for p in folder.iterdir()
-                      if not p.name.startswith(".") and (p / module).is_dir())
+        return sorted(
+            p.name for p in folder.iterdir() if not p.name.startswith(".") and (p / module).is_dir()
+        )
 
     @property
     def log_dir(self) -> Path:

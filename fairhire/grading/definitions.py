@@ -115,10 +115,17 @@ def load(db_url: str, course_id: str, module: str) -> ModuleDef:
                     info.update(task=True, points=float(cell.max_score))
                 elif isinstance(cell, SolutionCell):
                     info.update(solution=True)
-            cells = [CellDef(grade_id=sc.name, cell_type=sc.cell_type, locked=bool(sc.locked),
-                             source=sc.source or "", checksum=sc.checksum or "",
-                             **kinds.get(sc.name, {}))
-                     for sc in nb.source_cells]
+            cells = [
+                CellDef(
+                    grade_id=sc.name,
+                    cell_type=sc.cell_type,
+                    locked=bool(sc.locked),
+                    source=sc.source or "",
+                    checksum=sc.checksum or "",
+                    **kinds.get(sc.name, {}),
+                )
+                for sc in nb.source_cells
+            ]
             result.notebooks.append(NotebookDef(nb.name, nb.kernelspec, cells))
     return result
 
@@ -132,19 +139,36 @@ def write_template(definition: ModuleDef, db_url: str, course_id: str) -> None:
     from nbgrader.api import Gradebook
 
     with Gradebook(db_url, course_id) as gb:
-        gb.update_or_create_assignment(definition.name, duedate=definition.duedate,
-                                       course_id=course_id)
+        gb.update_or_create_assignment(
+            definition.name, duedate=definition.duedate, course_id=course_id
+        )
         for nb in definition.notebooks:
             gb.update_or_create_notebook(nb.name, definition.name, kernelspec=nb.kernelspec)
             for c in nb.cells:
                 if c.grade:
-                    gb.update_or_create_grade_cell(c.grade_id, nb.name, definition.name,
-                                                   max_score=c.points, cell_type=c.cell_type)
+                    gb.update_or_create_grade_cell(
+                        c.grade_id,
+                        nb.name,
+                        definition.name,
+                        max_score=c.points,
+                        cell_type=c.cell_type,
+                    )
                 if c.task:
-                    gb.update_or_create_task_cell(c.grade_id, nb.name, definition.name,
-                                                  max_score=c.points, cell_type=c.cell_type)
+                    gb.update_or_create_task_cell(
+                        c.grade_id,
+                        nb.name,
+                        definition.name,
+                        max_score=c.points,
+                        cell_type=c.cell_type,
+                    )
                 if c.solution:
                     gb.update_or_create_solution_cell(c.grade_id, nb.name, definition.name)
-                gb.update_or_create_source_cell(c.grade_id, nb.name, definition.name,
-                                                cell_type=c.cell_type, locked=c.locked,
-                                                source=c.source, checksum=c.checksum)
+                gb.update_or_create_source_cell(
+                    c.grade_id,
+                    nb.name,
+                    definition.name,
+                    cell_type=c.cell_type,
+                    locked=c.locked,
+                    source=c.source,
+                    checksum=c.checksum,
+                )

@@ -78,7 +78,9 @@ class Finding:
 
     @classmethod
     def from_dict(cls, data: dict) -> Finding:
-        return cls(**{k: data.get(k, "") for k in ("code", "severity", "message", "notebook", "cell")})
+        return cls(
+            **{k: data.get(k, "") for k in ("code", "severity", "message", "notebook", "cell")}
+        )
 
 
 def worst(findings) -> str | None:

@@ -49,15 +49,25 @@ class Outcome:
     exitcode: int | None = None
 
     def to_dict(self) -> dict:
-        return {"student": self.student, "module": self.module, "status": self.status,
-                "seconds": round(self.seconds, 2), "exitcode": self.exitcode,
-                "findings": [f.to_dict() for f in self.findings]}
+        return {
+            "student": self.student,
+            "module": self.module,
+            "status": self.status,
+            "seconds": round(self.seconds, 2),
+            "exitcode": self.exitcode,
+            "findings": [f.to_dict() for f in self.findings],
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> Outcome:
-        return cls(data["student"], data["module"], data["status"],
-                   [Finding.from_dict(f) for f in data.get("findings", [])],
-                   data.get("seconds", 0.0), data.get("exitcode"))
+        return cls(
+            data["student"],
+            data["module"],
+            data["status"],
+            [Finding.from_dict(f) for f in data.get("findings", [])],
+            data.get("seconds", 0.0),
+            data.get("exitcode"),
+        )
 
 
 @dataclass
@@ -146,20 +156,39 @@ def notebook_findings(folder: Path) -> list[Finding]:
                 if output.get("output_type") == "error":
                     ename = output.get("ename", "")
                     if ename == "MemoryError":
-                        out.append(Finding("memory-limit", "warning",
-                                           f"Cel {gid or '?'} liep tegen de geheugenlimiet aan "
-                                           "(MemoryError); die vraag levert geen punten op.",
-                                           notebook=path.stem, cell=gid))
+                        out.append(
+                            Finding(
+                                "memory-limit",
+                                "warning",
+                                f"Cel {gid or '?'} liep tegen de geheugenlimiet aan "
+                                "(MemoryError); die vraag levert geen punten op.",
+                                notebook=path.stem,
+                                cell=gid,
+                            )
+                        )
                     elif ename in ("CellTimeoutError", "KeyboardInterrupt"):
-                        out.append(Finding("cell-timeout", "warning",
-                                           f"Cel {gid or '?'} duurde te lang en is onderbroken; "
-                                           "die vraag levert geen punten op.",
-                                           notebook=path.stem, cell=gid))
-                elif (output.get("output_type") == "stream"
-                      and "... Output truncated ..." in output.get("text", "")):
-                    out.append(Finding("output-truncated", "info",
-                                       f"Cel {gid or '?'} gaf zoveel uitvoer dat nbgrader die heeft "
-                                       "ingekort.", notebook=path.stem, cell=gid))
+                        out.append(
+                            Finding(
+                                "cell-timeout",
+                                "warning",
+                                f"Cel {gid or '?'} duurde te lang en is onderbroken; "
+                                "die vraag levert geen punten op.",
+                                notebook=path.stem,
+                                cell=gid,
+                            )
+                        )
+                elif output.get(
+                    "output_type"
+                ) == "stream" and "... Output truncated ..." in output.get("text", ""):
+                    out.append(
+                        Finding(
+                            "output-truncated",
+                            "info",
+                            f"Cel {gid or '?'} gaf zoveel uitvoer dat nbgrader die heeft ingekort.",
+                            notebook=path.stem,
+                            cell=gid,
+                        )
+                    )
     unique = {(f.code, f.notebook, f.cell): f for f in out}
     return list(unique.values())
 
@@ -176,22 +205,34 @@ def load_log(course: CourseDir, module: str) -> dict[str, Outcome]:
     return {s: Outcome.from_dict(o) for s, o in data.get("submissions", {}).items()}
 
 
-def _write_log(course: CourseDir, module: str, outcomes: dict[str, Outcome], limits: Limits) -> None:
+def _write_log(
+    course: CourseDir, module: str, outcomes: dict[str, Outcome], limits: Limits
+) -> None:
     log = load_log(course, module)
     log.update(outcomes)
     course.log_dir.mkdir(parents=True, exist_ok=True)
-    data = {"version": LOG_VERSION, "module": module,
-            "updated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "limits": limits.to_dict(),
-            "submissions": {s: log[s].to_dict() for s in sorted(log)}}
+    data = {
+        "version": LOG_VERSION,
+        "module": module,
+        "updated": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "limits": limits.to_dict(),
+        "submissions": {s: log[s].to_dict() for s in sorted(log)},
+    }
     tmp = course.log_dir / f".{module}.json.tmp"
     tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, course.log_dir / f"{module}.json")
 
 
-def grade(course: CourseDir | str | Path, module: str, *, students: list[str] | None = None,
-          workers: int | None = None, limits: Limits | None = None, warm=True,
-          progress: Callable[[Outcome, int, int], None] | None = None) -> GradeRun:
+def grade(
+    course: CourseDir | str | Path,
+    module: str,
+    *,
+    students: list[str] | None = None,
+    workers: int | None = None,
+    limits: Limits | None = None,
+    warm=True,
+    progress: Callable[[Outcome, int, int], None] | None = None,
+) -> GradeRun:
     """Autograde every submission of ``module`` in the course.
 
     Parameters
@@ -221,14 +262,17 @@ def grade(course: CourseDir | str | Path, module: str, *, students: list[str] | 
     try:
         moddef = definitions.load(course.db_url, course.course_id, module)
     except KeyError:
-        raise CourseError(f"Module {module} staat niet in het cijferbestand (gradebook). Voer eerst "
-                          f"'nbgrader generate_assignment {module}' uit.") from None
+        raise CourseError(
+            f"Module {module} staat niet in het cijferbestand (gradebook). Voer eerst "
+            f"'nbgrader generate_assignment {module}' uit."
+        ) from None
     available = course.submitted_students(module)
     if students:
         missing = sorted(set(students) - set(available))
         if missing:
-            raise CourseError(f"Geen inzending van {', '.join(missing)} voor {module} in "
-                              f"{course.submitted}/.")
+            raise CourseError(
+                f"Geen inzending van {', '.join(missing)} voor {module} in {course.submitted}/."
+            )
         available = [s for s in available if s in set(students)]
     outcomes: dict[str, Outcome] = {}
     with tempfile.TemporaryDirectory(prefix=f"fairhire-grade-{module}-") as tmp:
@@ -237,8 +281,10 @@ def grade(course: CourseDir | str | Path, module: str, *, students: list[str] | 
         running: dict[str, Running] = {}
         try:
             # the pre-check runs while the zygote imports its libraries
-            checks = {s: precheck(course.path(course.submitted, s, module), moddef, student=s)
-                      for s in available}
+            checks = {
+                s: precheck(course.path(course.submitted, s, module), moddef, student=s)
+                for s in available
+            }
             template = tmp / "template.db"
             definitions.write_template(moddef, f"sqlite:///{template}", course.course_id)
             queue = [s for s in available if checks[s].gradable]
@@ -255,16 +301,18 @@ def grade(course: CourseDir | str | Path, module: str, *, students: list[str] | 
                 while queue and len(running) < workers:
                     student = queue.pop(0)
                     work = _scratch_course(course, checks[student], template, tmp / "jobs")
-                    job = Job(student, module, work, limits,
-                              warm=str(zygote.path) if zygote else None)
+                    job = Job(
+                        student, module, work, limits, warm=str(zygote.path) if zygote else None
+                    )
                     running[student] = Running(job, zygote)
                 for student, proc in list(running.items()):
                     result = proc.poll()
                     if result is None:
                         continue
                     del running[student]
-                    outcomes[student] = _finish(course, module, checks[student], proc.job, result,
-                                                limits)
+                    outcomes[student] = _finish(
+                        course, module, checks[student], proc.job, result, limits
+                    )
                     if progress:
                         progress(outcomes[student], len(outcomes), len(available))
                 time.sleep(0.1)
@@ -304,14 +352,21 @@ def warm_kernels(folder: Path):
 
 
 def _finish_ungradable(course: CourseDir, module: str, check: Precheck) -> Outcome:
-    merge.record_failure(course.db_url, course.course_id, module, check.student, check.timestamp,
-                         "geen notebook dat kan worden nagekeken.")
+    merge.record_failure(
+        course.db_url,
+        course.course_id,
+        module,
+        check.student,
+        check.timestamp,
+        "geen notebook dat kan worden nagekeken.",
+    )
     merge.replace_folder(None, course.path(course.autograded, check.student, module))
     return Outcome(check.student, module, "failed", list(check.findings))
 
 
-def _finish(course: CourseDir, module: str, check: Precheck, job: Job, result: RunResult,
-            limits: Limits) -> Outcome:
+def _finish(
+    course: CourseDir, module: str, check: Precheck, job: Job, result: RunResult, limits: Limits
+) -> Outcome:
     graded_dir = job.workdir / course.autograded / check.student / module
     graded = result.exitcode == 0 and not result.timed_out and graded_dir.is_dir()
     findings = list(check.findings)
@@ -323,18 +378,34 @@ def _finish(course: CourseDir, module: str, check: Precheck, job: Job, result: R
     (logs / f"{check.student}.log").write_text(result.log[-200_000:], encoding="utf-8")
     if graded:
         findings += notebook_findings(graded_dir)
-        merge.copy_result(course.db_url, f"sqlite:///{job.workdir / 'gradebook.db'}",
-                          course.course_id, module, check.student)
+        merge.copy_result(
+            course.db_url,
+            f"sqlite:///{job.workdir / 'gradebook.db'}",
+            course.course_id,
+            module,
+            check.student,
+        )
         merge.replace_folder(graded_dir, dest)
         status = "graded"
         if check.suspect:
-            merge.withhold_points(course.db_url, course.course_id, module, check.student,
-                                  "verdachte code gevonden; punten staan op 0 tot de trainer kijkt.")
+            merge.withhold_points(
+                course.db_url,
+                course.course_id,
+                module,
+                check.student,
+                "verdachte code gevonden; punten staan op 0 tot de trainer kijkt.",
+            )
             status = "suspect"
     else:
         reason = next((f.label for f in findings if f.severity == "failed"), "fout")
-        merge.record_failure(course.db_url, course.course_id, module, check.student,
-                             check.timestamp, f"niet nagekeken ({reason}).")
+        merge.record_failure(
+            course.db_url,
+            course.course_id,
+            module,
+            check.student,
+            check.timestamp,
+            f"niet nagekeken ({reason}).",
+        )
         merge.replace_folder(None, dest)
         status = "failed"
     shutil.rmtree(job.workdir, ignore_errors=True)

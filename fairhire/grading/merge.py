@@ -52,8 +52,9 @@ def copy_result(main_url: str, work_url: str, course_id: str, module: str, stude
             for wgrade in wnb.grades:
                 grade = main.find_grade(wgrade.name, wnb.name, module, student)
                 grade.auto_score = wgrade.auto_score
-                grade.needs_manual_grade = bool(wgrade.needs_manual_grade
-                                                or grade.manual_score is not None)
+                grade.needs_manual_grade = bool(
+                    wgrade.needs_manual_grade or grade.manual_score is not None
+                )
             for wcomment in wnb.comments:
                 comment = main.find_comment(wcomment.name, wnb.name, module, student)
                 comment.auto_comment = wcomment.auto_comment
@@ -61,8 +62,14 @@ def copy_result(main_url: str, work_url: str, course_id: str, module: str, stude
         del sub
 
 
-def record_failure(main_url: str, course_id: str, module: str, student: str,
-                   timestamp: dt.datetime | None, reason: str) -> None:
+def record_failure(
+    main_url: str,
+    course_id: str,
+    module: str,
+    student: str,
+    timestamp: dt.datetime | None,
+    reason: str,
+) -> None:
     """A submission that could not be graded: 0 points, flagged for the trainer."""
     from nbgrader.api import Gradebook
 
@@ -80,8 +87,7 @@ def record_failure(main_url: str, course_id: str, module: str, student: str,
         main.db.commit()
 
 
-def withhold_points(main_url: str, course_id: str, module: str, student: str,
-                    reason: str) -> None:
+def withhold_points(main_url: str, course_id: str, module: str, student: str, reason: str) -> None:
     """Suspicious code: autograded points to 0, flagged and marked for manual grading.
 
     The trainer reviews the notebook in the formgrader; a manual score there

@@ -94,8 +94,15 @@ def _graded_test_failures(folder: Path) -> list[Finding]:
                 if output.get("output_type") == "error":
                     text = f"{output.get('ename', '')}: {output.get('evalue', '')}".strip(": ")
                     text = text.splitlines()[0][:160] if text else "fout"
-                    out.append(Finding("test-failed", "info", f"{meta['grade_id']}: {text}",
-                                       notebook=path.stem, cell=meta["grade_id"]))
+                    out.append(
+                        Finding(
+                            "test-failed",
+                            "info",
+                            f"{meta['grade_id']}: {text}",
+                            notebook=path.stem,
+                            cell=meta["grade_id"],
+                        )
+                    )
                     break
     return out
 
@@ -120,8 +127,11 @@ def build(course: CourseDir, modules: list[str] | None = None) -> list[Row]:
                     sub = gb.find_submission(module, student)
                 except MissingEntry:
                     sub = None
-                rows.append(_row(course, moddef, student, names.get(student, ""), sub,
-                                 outcomes.get(student)))
+                rows.append(
+                    _row(
+                        course, moddef, student, names.get(student, ""), sub, outcomes.get(student)
+                    )
+                )
     return sorted(rows, key=lambda r: (r.module, r.student))
 
 
@@ -140,23 +150,38 @@ def _row(course: CourseDir, moddef, student: str, name: str, sub, outcome) -> Ro
         findings += [f for f in outcome.findings if (f.code, f.notebook, f.cell) not in static]
     if sub is None:
         row.status = "not-graded"
-        row.findings = findings + [Finding("not-graded", "warning",
-                                           "Ingeleverd maar nog niet nagekeken: voer "
-                                           f"'fairhire grade {module}' uit.")]
+        row.findings = findings + [
+            Finding(
+                "not-graded",
+                "warning",
+                f"Ingeleverd maar nog niet nagekeken: voer 'fairhire grade {module}' uit.",
+            )
+        ]
         return row
     row.score = float(sub.score)
-    row.manual = sorted(g.name for nb in sub.notebooks for g in nb.grades
-                        if g.needs_manual_grade and g.manual_score is None)
-    graded_notebooks = {p.stem for p in graded_dir.glob("*.ipynb")} if graded_dir.is_dir() else set()
+    row.manual = sorted(
+        g.name
+        for nb in sub.notebooks
+        for g in nb.grades
+        if g.needs_manual_grade and g.manual_score is None
+    )
+    graded_notebooks = (
+        {p.stem for p in graded_dir.glob("*.ipynb")} if graded_dir.is_dir() else set()
+    )
     submitted = set(check.notebooks) if check else set()
     if outcome is not None:
         status = outcome.status
     elif submitted and not (submitted & graded_notebooks):
         status = "failed"
-        findings.append(Finding("nbgrader-error", "failed",
-                                "nbgrader heeft geen nagekeken notebook gemaakt (autograde mislukt; "
-                                "zie de uitvoer van nbgrader). In de CSV staat een 0 die geen echte "
-                                "0 is."))
+        findings.append(
+            Finding(
+                "nbgrader-error",
+                "failed",
+                "nbgrader heeft geen nagekeken notebook gemaakt (autograde mislukt; "
+                "zie de uitvoer van nbgrader). In de CSV staat een 0 die geen echte "
+                "0 is.",
+            )
+        )
     elif check is not None and not check.gradable:
         status = "failed"
     elif check is not None and check.suspect:
@@ -172,8 +197,13 @@ def _row(course: CourseDir, moddef, student: str, name: str, sub, outcome) -> Ro
     if graded_dir.is_dir() and status in ("graded", "zero", "suspect"):
         findings += _graded_test_failures(graded_dir)
     if row.manual:
-        findings.append(Finding("needs-manual-grade", "info",
-                                f"Handmatig nakijken in de formgrader: {', '.join(row.manual)}."))
+        findings.append(
+            Finding(
+                "needs-manual-grade",
+                "info",
+                f"Handmatig nakijken in de formgrader: {', '.join(row.manual)}.",
+            )
+        )
     if check and check.timestamp and moddef.duedate and check.timestamp > moddef.duedate:
         row.late = format_delay(check.timestamp - moddef.duedate)
     row.status = status
@@ -182,6 +212,7 @@ def _row(course: CourseDir, moddef, student: str, name: str, sub, outcome) -> Ro
 
 
 # --- output -----------------------------------------------------------------------------------
+
 
 def _labels(row: Row) -> str:
     seen = []
@@ -196,16 +227,40 @@ def _labels(row: Row) -> str:
 def format_table(rows: list[Row], width: int | None = None) -> str:
     """A Dutch text table plus the details that need the trainer's attention."""
     width = width or shutil.get_terminal_size((120, 20)).columns
-    header = ["Cursist", "Naam", "Module", "Status", "Punten", "Te laat", "Handm.", "Bijzonderheden"]
-    body = [[r.student, r.name, r.module, r.status_nl, r.points(), r.late or "", str(len(r.manual) or ""),
-             _labels(r)] for r in rows]
-    widths = [max(len(h), *(len(b[i]) for b in body)) if body else len(h)
-              for i, h in enumerate(header)]
+    header = [
+        "Cursist",
+        "Naam",
+        "Module",
+        "Status",
+        "Punten",
+        "Te laat",
+        "Handm.",
+        "Bijzonderheden",
+    ]
+    body = [
+        [
+            r.student,
+            r.name,
+            r.module,
+            r.status_nl,
+            r.points(),
+            r.late or "",
+            str(len(r.manual) or ""),
+            _labels(r),
+        ]
+        for r in rows
+    ]
+    widths = [
+        max(len(h), *(len(b[i]) for b in body)) if body else len(h) for i, h in enumerate(header)
+    ]
     fixed = sum(widths[:-1]) + 2 * (len(widths) - 1)
     widths[-1] = max(14, min(widths[-1], width - fixed))
 
     def line(cells):
-        parts = [c[:w].ljust(w) if len(c) <= w else c[:w - 1] + "…" for c, w in zip(cells, widths, strict=True)]
+        parts = [
+            c[:w].ljust(w) if len(c) <= w else c[: w - 1] + "…"
+            for c, w in zip(cells, widths, strict=True)
+        ]
         return "  ".join(parts).rstrip()
 
     out = [line(header), line(["-" * w for w in widths])]
@@ -217,20 +272,35 @@ def format_table(rows: list[Row], width: int | None = None) -> str:
     if attention:
         out.append("")
         out.append("Wat je moet bekijken:")
-        for r in sorted(attention, key=lambda r: (STATUS_ORDER.index(r.status), r.module, r.student)):
+        for r in sorted(
+            attention, key=lambda r: (STATUS_ORDER.index(r.status), r.module, r.student)
+        ):
             out.append(f"* {r.student} ({r.module}, {r.status_nl}):")
             for f in r.notes("warning"):
                 out.append(f"    - {f.message}")
     manual = [r for r in rows if r.manual]
     if manual:
         out.append("")
-        out.append("Handmatig nakijken (formgrader): "
-                   + ", ".join(f"{r.student} ({r.module})" for r in manual))
+        out.append(
+            "Handmatig nakijken (formgrader): "
+            + ", ".join(f"{r.student} ({r.module})" for r in manual)
+        )
     return "\n".join(out)
 
 
-CSV_COLUMNS = ["student_id", "name", "module", "status", "status_nl", "score", "max_score", "late",
-               "needs_manual_grade", "findings", "details"]
+CSV_COLUMNS = [
+    "student_id",
+    "name",
+    "module",
+    "status",
+    "status_nl",
+    "score",
+    "max_score",
+    "late",
+    "needs_manual_grade",
+    "findings",
+    "details",
+]
 
 
 def to_csv(rows: list[Row]) -> str:
@@ -238,43 +308,74 @@ def to_csv(rows: list[Row]) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in rows:
-        writer.writerow([r.student, r.name, r.module, r.status, r.status_nl,
-                         "" if r.score is None else f"{r.score:g}", f"{r.max_score:g}", r.late,
-                         ";".join(r.manual), ";".join(sorted({f.code for f in r.findings})),
-                         " | ".join(f.message for f in r.findings)])
+        writer.writerow(
+            [
+                r.student,
+                r.name,
+                r.module,
+                r.status,
+                r.status_nl,
+                "" if r.score is None else f"{r.score:g}",
+                f"{r.max_score:g}",
+                r.late,
+                ";".join(r.manual),
+                ";".join(sorted({f.code for f in r.findings})),
+                " | ".join(f.message for f in r.findings),
+            ]
+        )
     return buf.getvalue()
 
 
-_COLOURS = {"failed": "#f8d7da", "suspect": "#fff3cd", "not-graded": "#e2e3e5", "zero": "#fde2c8",
-            "graded": "#d1e7dd", "not-submitted": "#f1f1f1"}
+_COLOURS = {
+    "failed": "#f8d7da",
+    "suspect": "#fff3cd",
+    "not-graded": "#e2e3e5",
+    "zero": "#fde2c8",
+    "graded": "#d1e7dd",
+    "not-submitted": "#f1f1f1",
+}
 
 
 def to_html(rows: list[Row], title: str = "Nakijkrapport") -> str:
     e = html.escape
     counts = {s: sum(1 for r in rows if r.status == s) for s in STATUS_ORDER}
     parts = [
-        "<!DOCTYPE html>", '<html lang="nl">', "<head>", '<meta charset="utf-8">',
+        "<!DOCTYPE html>",
+        '<html lang="nl">',
+        "<head>",
+        '<meta charset="utf-8">',
         f"<title>{e(title)}</title>",
         "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
         "td,th{border:1px solid #ccc;padding:4px 8px;vertical-align:top;text-align:left}"
         "ul{margin:0;padding-left:1.2em}</style>",
-        "</head>", "<body>", f"<h1>{e(title)}</h1>",
+        "</head>",
+        "<body>",
+        f"<h1>{e(title)}</h1>",
         "<p>Een 0 in de cijferlijst van nbgrader kan een echte 0 zijn, maar ook een notebook dat "
         "niet kon worden nagekeken. Dit rapport laat het verschil zien.</p>",
-        '<ul class="summary">']
+        '<ul class="summary">',
+    ]
     parts += [f"<li>{e(STATUS_NL[s])}: {n}</li>" for s, n in counts.items() if n]
-    parts += ["</ul>", "<table>", "<thead><tr><th>Cursist</th><th>Naam</th><th>Module</th>"
-              "<th>Status</th><th>Punten</th><th>Te laat</th><th>Handmatig nakijken</th>"
-              "<th>Bijzonderheden</th></tr></thead>", "<tbody>"]
+    parts += [
+        "</ul>",
+        "<table>",
+        "<thead><tr><th>Cursist</th><th>Naam</th><th>Module</th>"
+        "<th>Status</th><th>Punten</th><th>Te laat</th><th>Handmatig nakijken</th>"
+        "<th>Bijzonderheden</th></tr></thead>",
+        "<tbody>",
+    ]
     for r in rows:
-        notes = "".join(f'<li class="{e(f.severity)}" data-code="{e(f.code)}">{e(f.message)}</li>'
-                        for f in r.findings)
+        notes = "".join(
+            f'<li class="{e(f.severity)}" data-code="{e(f.code)}">{e(f.message)}</li>'
+            for f in r.findings
+        )
         parts.append(
             f'<tr data-student="{e(r.student)}" data-module="{e(r.module)}" data-status="{e(r.status)}" '
             f'style="background:{_COLOURS[r.status]}">'
             f"<td>{e(r.student)}</td><td>{e(r.name)}</td><td>{e(r.module)}</td>"
             f"<td>{e(r.status_nl)}</td><td>{e(r.points())}</td><td>{e(r.late)}</td>"
-            f"<td>{e(', '.join(r.manual))}</td><td><ul>{notes}</ul></td></tr>")
+            f"<td>{e(', '.join(r.manual))}</td><td><ul>{notes}</ul></td></tr>"
+        )
     parts += ["</tbody>", "</table>", "</body>", "</html>", ""]
     return "\n".join(parts)
 

@@ -96,13 +96,18 @@ class Job:
         return self.workdir / "autograde.log"
 
     def argv(self) -> list[str]:
-        args = ["autograde", self.module, f"--student={self.student}", "--force",
-                f"--CourseDirectory.root={self.workdir}",
-                f"--CourseDirectory.db_url=sqlite:///{self.workdir / 'gradebook.db'}",
-                # a deleted test cell is put back and graded instead of silently
-                # becoming 'needs manual grade'
-                "--OverwriteCells.add_missing_cells=True",
-                *self.extra_args]
+        args = [
+            "autograde",
+            self.module,
+            f"--student={self.student}",
+            "--force",
+            f"--CourseDirectory.root={self.workdir}",
+            f"--CourseDirectory.db_url=sqlite:///{self.workdir / 'gradebook.db'}",
+            # a deleted test cell is put back and graded instead of silently
+            # becoming 'needs manual grade'
+            "--OverwriteCells.add_missing_cells=True",
+            *self.extra_args,
+        ]
         if self.limits.cell_timeout:
             args.append(f"--Execute.timeout={int(self.limits.cell_timeout)}")
         return args
@@ -216,8 +221,11 @@ class Running:
         self.process.join(1)
         kill_tree(self.tree - {self.process.pid})  # a kernel left behind
         seconds = time.monotonic() - self.started
-        log = self.job.log_path.read_text(encoding="utf-8", errors="replace") \
-            if self.job.log_path.exists() else ""
+        log = (
+            self.job.log_path.read_text(encoding="utf-8", errors="replace")
+            if self.job.log_path.exists()
+            else ""
+        )
         return RunResult(self.process.exitcode, seconds, self.timed_out, log)
 
     def kill(self) -> None:
@@ -264,36 +272,76 @@ def runtime_findings(result: RunResult, graded: bool, limits: Limits) -> list[Fi
     out: list[Finding] = []
     log = result.log
     if result.timed_out:
-        out.append(Finding("timeout", "failed",
-                           f"Nakijken duurde langer dan {limits.timeout:.0f} s en is gestopt "
-                           "(bijvoorbeeld een eindeloze lus die zich niet laat onderbreken). "
-                           "Telt als 0."))
+        out.append(
+            Finding(
+                "timeout",
+                "failed",
+                f"Nakijken duurde langer dan {limits.timeout:.0f} s en is gestopt "
+                "(bijvoorbeeld een eindeloze lus die zich niet laat onderbreken). "
+                "Telt als 0.",
+            )
+        )
     elif result.signal_name == "SIGXFSZ" or (not graded and "[Errno 27] File too large" in log):
         # Python ignores SIGXFSZ, so usually the write fails with EFBIG instead
-        out.append(Finding("output-too-large", "failed",
-                           f"De uitvoer werd groter dan {limits.output_mb} MB; nakijken is "
-                           "gestopt. Telt als 0."))
+        out.append(
+            Finding(
+                "output-too-large",
+                "failed",
+                f"De uitvoer werd groter dan {limits.output_mb} MB; nakijken is "
+                "gestopt. Telt als 0.",
+            )
+        )
     elif result.signal_name == "SIGXCPU":
-        out.append(Finding("cpu-limit", "failed",
-                           f"Meer dan {limits.cpu_seconds} s rekentijd gebruikt; nakijken is "
-                           "gestopt. Telt als 0."))
+        out.append(
+            Finding(
+                "cpu-limit",
+                "failed",
+                f"Meer dan {limits.cpu_seconds} s rekentijd gebruikt; nakijken is "
+                "gestopt. Telt als 0.",
+            )
+        )
     elif result.signal_name:
-        out.append(Finding("nbgrader-error", "failed",
-                           f"Het nakijkproces is gestopt door {result.signal_name}. Telt als 0."))
+        out.append(
+            Finding(
+                "nbgrader-error",
+                "failed",
+                f"Het nakijkproces is gestopt door {result.signal_name}. Telt als 0.",
+            )
+        )
     if not graded and ("Kernel died" in log or "DeadKernelError" in log):
-        out.append(Finding("kernel-died", "failed",
-                           "De kernel (Python) is tijdens het uitvoeren gestopt, bijvoorbeeld door "
-                           "os._exit(), een crash of de geheugenlimiet. Telt als 0."))
+        out.append(
+            Finding(
+                "kernel-died",
+                "failed",
+                "De kernel (Python) is tijdens het uitvoeren gestopt, bijvoorbeeld door "
+                "os._exit(), een crash of de geheugenlimiet. Telt als 0.",
+            )
+        )
     if not graded and ("Timeout waiting for" in log or "CellTimeoutError" in log):
-        out.append(Finding("cell-timeout", "failed",
-                           "Een cel bleef langer bezig dan de tijdslimiet per cel en liet zich niet "
-                           "onderbreken, of gaf te lang geen teken van leven. Telt als 0."))
+        out.append(
+            Finding(
+                "cell-timeout",
+                "failed",
+                "Een cel bleef langer bezig dan de tijdslimiet per cel en liet zich niet "
+                "onderbreken, of gaf te lang geen teken van leven. Telt als 0.",
+            )
+        )
     if ("MemoryError" in log or "Cannot allocate memory" in log) and not graded:
-        out.append(Finding("memory-limit", "failed",
-                           f"De geheugenlimiet ({limits.memory_mb} MB) is bereikt. Telt als 0."))
+        out.append(
+            Finding(
+                "memory-limit",
+                "failed",
+                f"De geheugenlimiet ({limits.memory_mb} MB) is bereikt. Telt als 0.",
+            )
+        )
     if not graded and not any(f.severity == "failed" for f in out):
-        out.append(Finding("nbgrader-error", "failed",
-                           f"nbgrader kon dit niet nakijken: {last_error(log)}. Telt als 0."))
+        out.append(
+            Finding(
+                "nbgrader-error",
+                "failed",
+                f"nbgrader kon dit niet nakijken: {last_error(log)}. Telt als 0.",
+            )
+        )
     return out
 
 
@@ -304,4 +352,4 @@ def last_error(log: str) -> str:
         if match and not line.strip().startswith("File "):
             return f"{match.group(1)}: {match.group(2)}"[:200].rstrip(": ")
     lines = [ln for ln in log.splitlines() if "ERROR" in ln]
-    return (lines[-1].split("]", 1)[-1].strip()[:200] if lines else "onbekende fout")
+    return lines[-1].split("]", 1)[-1].strip()[:200] if lines else "onbekende fout"

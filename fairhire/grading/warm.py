@@ -29,10 +29,25 @@ import psutil
 
 INLINE = "module://matplotlib_inline.backend_inline"
 # What course notebooks import (their first cell imports fairhire, which brings the rest).
-PRELOAD = ["IPython", "ipykernel.kernelapp", "ipykernel.ipkernel", "numpy", "pandas", "matplotlib",
-           "sklearn", "sklearn.pipeline", "sklearn.linear_model", "sklearn.metrics",
-           "sklearn.model_selection", "sklearn.preprocessing", "fairlearn.metrics",
-           "fairlearn.postprocessing", "fairlearn.reductions", "ipywidgets", "fairhire"]
+PRELOAD = [
+    "IPython",
+    "ipykernel.kernelapp",
+    "ipykernel.ipkernel",
+    "numpy",
+    "pandas",
+    "matplotlib",
+    "sklearn",
+    "sklearn.pipeline",
+    "sklearn.linear_model",
+    "sklearn.metrics",
+    "sklearn.model_selection",
+    "sklearn.preprocessing",
+    "fairlearn.metrics",
+    "fairlearn.postprocessing",
+    "fairlearn.reductions",
+    "ipywidgets",
+    "fairhire",
+]
 # fairhire's own trainer tools are never used inside a learner's kernel
 SKIP_FAIRHIRE = {"grading", "register", "cli", "build", "__main__"}
 
@@ -42,6 +57,7 @@ class ZygoteError(RuntimeError):
 
 
 # --- the zygote process ----------------------------------------------------------------------
+
 
 def _preload() -> None:
     for name in PRELOAD:
@@ -81,7 +97,9 @@ def serve(path: str) -> None:  # pragma: no cover - runs as its own process
                 (Path(path).parent / "kernels" / f"{int(request.get('parent', 0))}-{pid}").touch()
                 conn.sendall((json.dumps({"pid": pid}) + "\n").encode())
             except Exception as exc:  # noqa: BLE001 - report, keep serving
-                conn.sendall((json.dumps({"error": f"{type(exc).__name__}: {exc}"}) + "\n").encode())
+                conn.sendall(
+                    (json.dumps({"error": f"{type(exc).__name__}: {exc}"}) + "\n").encode()
+                )
 
 
 def _fork_kernel(request: dict, server: socket.socket) -> int:  # pragma: no cover - zygote side
@@ -140,6 +158,7 @@ def _become_kernel(request: dict) -> None:  # pragma: no cover - zygote side
 
 # --- the grading side ------------------------------------------------------------------------
 
+
 class Zygote:
     """Start and stop the zygote process (use as a context manager)."""
 
@@ -154,9 +173,17 @@ class Zygote:
     def launch(self) -> Zygote:
         """Start the zygote without waiting for it to finish importing."""
         self.process = subprocess.Popen(
-            [sys.executable, "-c", f"from fairhire.grading.warm import serve; serve({str(self.path)!r})"],
-            env=self.env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, start_new_session=True)
+            [
+                sys.executable,
+                "-c",
+                f"from fairhire.grading.warm import serve; serve({str(self.path)!r})",
+            ],
+            env=self.env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         self._launched = time.monotonic()
         return self
 
@@ -238,12 +265,32 @@ class ForkedKernel:
         self.send_signal(signal.SIGTERM)
 
 
-def request_kernel(path: str, argv: list[str], *, cwd: str | None, env: dict[str, str],
-                   limits: dict | None = None, log: str | None = None) -> ForkedKernel:
+def request_kernel(
+    path: str,
+    argv: list[str],
+    *,
+    cwd: str | None,
+    env: dict[str, str],
+    limits: dict | None = None,
+    log: str | None = None,
+) -> ForkedKernel:
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
         conn.connect(path)
-        conn.sendall((json.dumps({"argv": argv, "cwd": cwd, "env": env, "limits": limits,
-                                  "log": log, "parent": os.getpid()}) + "\n").encode())
+        conn.sendall(
+            (
+                json.dumps(
+                    {
+                        "argv": argv,
+                        "cwd": cwd,
+                        "env": env,
+                        "limits": limits,
+                        "log": log,
+                        "parent": os.getpid(),
+                    }
+                )
+                + "\n"
+            ).encode()
+        )
         reply = json.loads(conn.makefile("r").readline() or "{}")
     if "pid" not in reply:
         raise ZygoteError(reply.get("error", "no reply from the zygote"))
@@ -264,8 +311,9 @@ def use(path: str, *, limits: dict | None = None, log: str | None = None):
             env = dict(kwargs.get("env") or os.environ)
             env["JPY_PARENT_PID"] = str(os.getpid())  # as jupyter_client's launcher sets it
             try:
-                return request_kernel(path, list(cmd[3:]), cwd=kwargs.get("cwd"), env=env,
-                                      limits=limits, log=log)
+                return request_kernel(
+                    path, list(cmd[3:]), cwd=kwargs.get("cwd"), env=env, limits=limits, log=log
+                )
             except (OSError, ZygoteError):
                 pass  # fall back to a cold kernel
         return original(cmd, **kwargs)

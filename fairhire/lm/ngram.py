@@ -110,7 +110,7 @@ def train(sentences: Iterable[str], order: int = 2) -> NGramModel:
         padded = _padded(split_words(sentence), order)
         for j in range(order - 1, len(padded)):
             for k in range(1, order):
-                context = tuple(padded[j - k:j])
+                context = tuple(padded[j - k : j])
                 model.counts.setdefault(context, Counter())[padded[j]] += 1
     return model
 
@@ -126,14 +126,16 @@ def resolve_context(model: NGramModel, context: str | Sequence[str] = "") -> tup
     words = split_words(context) if isinstance(context, str) else [w.lower() for w in context]
     if not words:
         return (START,) * (model.order - 1)
-    words = words[-(model.order - 1):]
+    words = words[-(model.order - 1) :]
     while words:
         key = tuple(words)
         if key in model.counts:
             return key
         words = words[1:]
-    raise KeyError(f"Het model kent het woord {context!r} niet: het kwam niet voor in de "
-                   "teksten waarmee het is getraind.")
+    raise KeyError(
+        f"Het model kent het woord {context!r} niet: het kwam niet voor in de "
+        "teksten waarmee het is getraind."
+    )
 
 
 def apply_temperature(probabilities: Mapping[str, float], temperature: float) -> dict[str, float]:
@@ -153,12 +155,15 @@ def apply_temperature(probabilities: Mapping[str, float], temperature: float) ->
         scaled = logp / temperature
         weights = np.exp(scaled - scaled.max())  # subtract the max so nothing overflows
     weights /= weights.sum()
-    return {w: float(p) for w, p in sorted(zip(words, weights, strict=True),
-                                          key=lambda wp: (-wp[1], wp[0]))}
+    return {
+        w: float(p)
+        for w, p in sorted(zip(words, weights, strict=True), key=lambda wp: (-wp[1], wp[0]))
+    }
 
 
-def next_word_distribution(model: NGramModel, context: str | Sequence[str] = "",
-                           temperature: float = 1.0) -> dict[str, float]:
+def next_word_distribution(
+    model: NGramModel, context: str | Sequence[str] = "", temperature: float = 1.0
+) -> dict[str, float]:
     """Probabilities of the next word after ``context``, most likely first.
 
     Parameters
@@ -182,20 +187,26 @@ def _draw(distribution: Mapping[str, float], rng: np.random.Generator) -> str:
     return words[int(rng.choice(len(words), p=np.array(list(distribution.values()))))]
 
 
-def _sentence(model: NGramModel, start: str, temperature: float,
-              rng: np.random.Generator, max_words: int) -> str:
+def _sentence(
+    model: NGramModel, start: str, temperature: float, rng: np.random.Generator, max_words: int
+) -> str:
     words = [START] * (model.order - 1) + split_words(start)
     if len(words) >= model.order and words[-1] == START:
-        return join_words(words[model.order - 1:])  # the start is already a whole sentence
+        return join_words(words[model.order - 1 :])  # the start is already a whole sentence
     for _ in range(max_words):
         words.append(_draw(next_word_distribution(model, words, temperature), rng))
         if words[-1] == START:
             break
-    return join_words(words[model.order - 1:])
+    return join_words(words[model.order - 1 :])
 
 
-def generate(model: NGramModel, start: str = "", temperature: float = 1.0, seed: int = 0,
-             max_words: int = MAX_WORDS) -> str:
+def generate(
+    model: NGramModel,
+    start: str = "",
+    temperature: float = 1.0,
+    seed: int = 0,
+    max_words: int = MAX_WORDS,
+) -> str:
     """Write one sentence by drawing next words until a full stop.
 
     Parameters
@@ -213,8 +224,14 @@ def generate(model: NGramModel, start: str = "", temperature: float = 1.0, seed:
     return _sentence(model, start, temperature, np.random.default_rng(seed), max_words)
 
 
-def generate_many(model: NGramModel, n: int, start: str = "", temperature: float = 1.0,
-                  seed: int = 0, max_words: int = MAX_WORDS) -> list[str]:
+def generate_many(
+    model: NGramModel,
+    n: int,
+    start: str = "",
+    temperature: float = 1.0,
+    seed: int = 0,
+    max_words: int = MAX_WORDS,
+) -> list[str]:
     """Write ``n`` sentences with one random generator (reproducible with ``seed``)."""
     rng = np.random.default_rng(seed)
     return [_sentence(model, start, temperature, rng, max_words) for _ in range(n)]

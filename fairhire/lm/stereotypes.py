@@ -16,7 +16,9 @@ from .ngram import NGramModel, next_word_distribution
 from .tokenizer import split_words
 
 
-def pronoun_counts(sentences: Iterable[str], occupations: Sequence[str] | None = None) -> pd.DataFrame:
+def pronoun_counts(
+    sentences: Iterable[str], occupations: Sequence[str] | None = None
+) -> pd.DataFrame:
     """Count sentences that name an occupation together with "zij" or "hij".
 
     Returns
@@ -40,8 +42,9 @@ def pronoun_counts(sentences: Iterable[str], occupations: Sequence[str] | None =
     return table
 
 
-def pronoun_probabilities(model: NGramModel, occupations: Sequence[str] | None = None,
-                          prompt: str = "als {} is") -> pd.DataFrame:
+def pronoun_probabilities(
+    model: NGramModel, occupations: Sequence[str] | None = None, prompt: str = "als {} is"
+) -> pd.DataFrame:
     """The model's probability of "zij" and "hij" right after a prompt per occupation.
 
     Returns
@@ -52,7 +55,10 @@ def pronoun_probabilities(model: NGramModel, occupations: Sequence[str] | None =
     rows = {}
     for occ in occupations or occupation_names():
         dist = next_word_distribution(model, prompt.format(occ))
-        rows[occ] = {"p_zij": round(dist.get("zij", 0.0), 2), "p_hij": round(dist.get("hij", 0.0), 2)}
+        rows[occ] = {
+            "p_zij": round(dist.get("zij", 0.0), 2),
+            "p_hij": round(dist.get("hij", 0.0), 2),
+        }
     table = pd.DataFrame.from_dict(rows, orient="index")
     table.index.name = "occupation"
     return table

@@ -15,8 +15,14 @@ from .ngram import NGramModel, generate_many, next_word_distribution
 TOP_WORDS = 8
 
 
-def distribution_html(model: NGramModel, context: str, temperature: float,
-                      n_sentences: int = 3, seed: int = 0, top: int = TOP_WORDS) -> str:
+def distribution_html(
+    model: NGramModel,
+    context: str,
+    temperature: float,
+    n_sentences: int = 3,
+    seed: int = 0,
+    top: int = TOP_WORDS,
+) -> str:
     """HTML with the most likely next words as bars and a few generated sentences.
 
     Parameters
@@ -53,8 +59,7 @@ def distribution_html(model: NGramModel, context: str, temperature: float,
     )
 
 
-def temperature_widget(model: NGramModel, context: str = "je", n_sentences: int = 3,
-                       seed: int = 0):
+def temperature_widget(model: NGramModel, context: str = "je", n_sentences: int = 3, seed: int = 0):
     """A slider for the temperature with the next-word chart and generated sentences below.
 
     Returns an ``ipywidgets.VBox``; its children are the slider and an
@@ -62,8 +67,9 @@ def temperature_widget(model: NGramModel, context: str = "je", n_sentences: int 
     """
     import ipywidgets as widgets
 
-    slider = widgets.FloatSlider(value=1.0, min=0.0, max=3.0, step=0.1,
-                                 description="Temperatuur", continuous_update=False)
+    slider = widgets.FloatSlider(
+        value=1.0, min=0.0, max=3.0, step=0.1, description="Temperatuur", continuous_update=False
+    )
     text = widgets.Text(value=context, description="Begin", continuous_update=False)
     view = widgets.HTML()
 

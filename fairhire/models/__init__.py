@@ -28,8 +28,11 @@ from .screening import (
 
 # fairlearn 0.15 triggers pandas deprecation warnings (Pandas4Warning, FutureWarning) inside its
 # own code; a learner cannot act on them, so they are hidden for calls from fairlearn only.
-_warnings.filterwarnings("ignore", message=r".*(Setting a value on a Series|incompatible dtype)",
-                         module=r"fairlearn(\.|$)")
+_warnings.filterwarnings(
+    "ignore",
+    message=r".*(Setting a value on a Series|incompatible dtype)",
+    module=r"fairlearn(\.|$)",
+)
 
 __all__ = [
     "FEATURES",

@@ -33,8 +33,9 @@ def _owner_columns(prepare) -> np.ndarray:
     return np.array([name.split("__", 1)[0] for name in names])
 
 
-def contributions(model: Pipeline, applicant: pd.Series | pd.DataFrame,
-                  reference: pd.DataFrame) -> pd.Series:
+def contributions(
+    model: Pipeline, applicant: pd.Series | pd.DataFrame, reference: pd.DataFrame
+) -> pd.Series:
     """How much each column pushed one applicant's score up or down.
 
     Parameters

@@ -14,8 +14,9 @@ from ..audit.metrics import selection_rates
 from .screening import UNAWARE_FEATURES, make_screening_model
 
 
-def inherited_bias(origin_bias: float, *, n_samples: int = 4000, random_state: int = 0,
-                   features=UNAWARE_FEATURES) -> pd.DataFrame:
+def inherited_bias(
+    origin_bias: float, *, n_samples: int = 4000, random_state: int = 0, features=UNAWARE_FEATURES
+) -> pd.DataFrame:
     """Selection rates per origin group: past recruiters versus a model trained on them.
 
     Parameters
@@ -38,15 +39,18 @@ def inherited_bias(origin_bias: float, *, n_samples: int = 4000, random_state: i
     """
     from ..world import make_applicants
 
-    data = make_applicants(n_samples, origin_bias=origin_bias, with_cv_text=False,
-                           random_state=random_state)
+    data = make_applicants(
+        n_samples, origin_bias=origin_bias, with_cv_text=False, random_state=random_state
+    )
     # Train on the whole history and judge the same applicants again: with a few
     # thousand rows the small groups are too noisy for a held-out part.
     model = make_screening_model(features).fit(data, data["invited"])
-    return pd.DataFrame({
-        "history": selection_rates(data, group="origin", decision="invited"),
-        "model": selection_rates(data, group="origin", decision=model.predict(data)),
-    })
+    return pd.DataFrame(
+        {
+            "history": selection_rates(data, group="origin", decision="invited"),
+            "model": selection_rates(data, group="origin", decision=model.predict(data)),
+        }
+    )
 
 
 def plot_inherited_bias(table: pd.DataFrame, *, ax=None, title: str | None = None):
@@ -57,10 +61,14 @@ def plot_inherited_bias(table: pd.DataFrame, *, ax=None, title: str | None = Non
     if ax is None:
         _, ax = plt.subplots(figsize=(7.5, 4))
     y = range(len(table))
-    ax.barh([i + 0.2 for i in y], table["history"], height=0.4, color="#9e9e9e",
-            label="recruiters vroeger")
-    ax.barh([i - 0.2 for i in y], table["model"], height=0.4, color="#1565c0",
-            label="het model")
+    ax.barh(
+        [i + 0.2 for i in y],
+        table["history"],
+        height=0.4,
+        color="#9e9e9e",
+        label="recruiters vroeger",
+    )
+    ax.barh([i - 0.2 for i in y], table["model"], height=0.4, color="#1565c0", label="het model")
     ax.set_yticks(list(y), table.index.astype(str))
     ax.set_xlim(0, max(0.6, float(table.to_numpy().max()) * 1.15))
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))

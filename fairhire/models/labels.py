@@ -33,8 +33,9 @@ def truly_suitable(data: pd.DataFrame, *, cutoff: float = SUITABLE_CUTOFF) -> np
     raise KeyError("De tabel heeft geen kolom 'suitability' (echte geschiktheid).")
 
 
-def new_round(n_samples: int = 10_000, *, with_cv_text: bool = False,
-              random_state: int = NEW_ROUND_SEED) -> pd.DataFrame:
+def new_round(
+    n_samples: int = 10_000, *, with_cv_text: bool = False, random_state: int = NEW_ROUND_SEED
+) -> pd.DataFrame:
     """A large fresh group of applicants from the same simulated world.
 
     With their true suitability, and with ``invited`` as the biased recruiters of

@@ -37,7 +37,9 @@ def _quiet_fairlearn():
     """Silence the pandas deprecation warnings fairlearn 0.15 triggers; a learner cannot act on them."""
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", module=r"fairlearn\.")
-        warnings.filterwarnings("ignore", message=".*(Setting a value on a Series|incompatible dtype).*")
+        warnings.filterwarnings(
+            "ignore", message=".*(Setting a value on a Series|incompatible dtype).*"
+        )
         yield
 
 
@@ -89,8 +91,9 @@ def fit_no_proxies(train, test, *, group, label="invited", random_state=0):
     return fit_blind(train, test, group=group, label=label, features=NO_PROXY_FEATURES)
 
 
-def fit_reweighed(train, test, *, group, label="invited", features=UNAWARE_FEATURES,
-                  random_state=0):
+def fit_reweighed(
+    train, test, *, group, label="invited", features=UNAWARE_FEATURES, random_state=0
+):
     """The blind model trained with :func:`reweighing_weights` by ``group``."""
     y = _label(train, label)
     weights = reweighing_weights(train[group], y)
@@ -98,8 +101,9 @@ def fit_reweighed(train, test, *, group, label="invited", features=UNAWARE_FEATU
     return model.predict(test)
 
 
-def fit_threshold_optimizer(train, test, *, group, label="invited", features=UNAWARE_FEATURES,
-                            random_state=0):
+def fit_threshold_optimizer(
+    train, test, *, group, label="invited", features=UNAWARE_FEATURES, random_state=0
+):
     """fairlearn's ThresholdOptimizer on the blind model: a threshold per group.
 
     The thresholds are chosen for equal selection rates (demographic parity).
@@ -107,17 +111,29 @@ def fit_threshold_optimizer(train, test, *, group, label="invited", features=UNA
     """
     y = _label(train, label)
     model = make_screening_model(features).fit(train, y)
-    post = ThresholdOptimizer(estimator=model, constraints="demographic_parity", prefit=True,
-                              predict_method="predict_proba")
+    post = ThresholdOptimizer(
+        estimator=model,
+        constraints="demographic_parity",
+        prefit=True,
+        predict_method="predict_proba",
+    )
     with _quiet_fairlearn():
         post.fit(train, y, sensitive_features=train[group])
         decided = post.predict(test, sensitive_features=test[group], random_state=random_state)
     return np.asarray(decided).astype(int)
 
 
-def fit_exponentiated_gradient(train, test, *, group, label="invited",
-                               features=UNAWARE_FEATURES, max_iter=10, eps=0.02,
-                               random_state=0):
+def fit_exponentiated_gradient(
+    train,
+    test,
+    *,
+    group,
+    label="invited",
+    features=UNAWARE_FEATURES,
+    max_iter=10,
+    eps=0.02,
+    random_state=0,
+):
     """fairlearn's ExponentiatedGradient: train the blind model under demographic parity.
 
     The preprocessing is fitted once and the reduction runs on a plain logistic
@@ -126,16 +142,21 @@ def fit_exponentiated_gradient(train, test, *, group, label="invited",
     """
     y = _label(train, label)
     prepare = make_preprocessor(features).fit(train)
-    reduction = ExponentiatedGradient(LogisticRegression(solver="liblinear", max_iter=1000, random_state=0),
-                                      DemographicParity(), eps=eps, max_iter=max_iter)
+    reduction = ExponentiatedGradient(
+        LogisticRegression(solver="liblinear", max_iter=1000, random_state=0),
+        DemographicParity(),
+        eps=eps,
+        max_iter=max_iter,
+    )
     with _quiet_fairlearn():
         reduction.fit(prepare.transform(train), y, sensitive_features=train[group])
         decided = reduction.predict(prepare.transform(test), random_state=random_state)
     return np.asarray(decided).astype(int)
 
 
-def fit_better_label(train, test, *, group, label="invited", features=UNAWARE_FEATURES,
-                     random_state=0):
+def fit_better_label(
+    train, test, *, group, label="invited", features=UNAWARE_FEATURES, random_state=0
+):
     """The blind model trained on true suitability (:func:`truly_suitable`) instead of ``label``."""
     model = make_screening_model(features).fit(train, truly_suitable(train))
     return model.predict(test)
@@ -151,16 +172,26 @@ METHODS: dict[str, Callable] = {
 }
 
 
-def mitigation_decisions(train: pd.DataFrame, test: pd.DataFrame, *, group: str = "origin",
-                         label: str = "invited", methods: Sequence[str] | None = None,
-                         random_state: int = 0) -> dict[str, np.ndarray]:
+def mitigation_decisions(
+    train: pd.DataFrame,
+    test: pd.DataFrame,
+    *,
+    group: str = "origin",
+    label: str = "invited",
+    methods: Sequence[str] | None = None,
+    random_state: int = 0,
+) -> dict[str, np.ndarray]:
     """Run each method on the same split; method name -> decisions on ``test``."""
     names = list(METHODS) if methods is None else list(methods)
     unknown = [m for m in names if m not in METHODS]
     if unknown:
-        raise KeyError(f"Onbekende methode(s): {', '.join(unknown)}. Kies uit: {', '.join(METHODS)}.")
-    return {name: METHODS[name](train, test, group=group, label=label, random_state=random_state)
-            for name in names}
+        raise KeyError(
+            f"Onbekende methode(s): {', '.join(unknown)}. Kies uit: {', '.join(METHODS)}."
+        )
+    return {
+        name: METHODS[name](train, test, group=group, label=label, random_state=random_state)
+        for name in names
+    }
 
 
 def _truth(test: pd.DataFrame, truth) -> np.ndarray:
@@ -169,8 +200,9 @@ def _truth(test: pd.DataFrame, truth) -> np.ndarray:
     return _binary(_column_or_array(test, truth, "truth"), "truth")
 
 
-def _per_group(test: pd.DataFrame, decided: np.ndarray, group: str,
-               y_truth: np.ndarray) -> pd.DataFrame:
+def _per_group(
+    test: pd.DataFrame, decided: np.ndarray, group: str, y_truth: np.ndarray
+) -> pd.DataFrame:
     """Selection rate and true-positive rate per group.
 
     The same numbers as ``group_metrics(...).by_group`` with fairlearn's ``selection_rate``
@@ -178,18 +210,26 @@ def _per_group(test: pd.DataFrame, decided: np.ndarray, group: str,
     MetricFrame on 10,000 rows takes about 0.1 s because fairlearn copies each column element
     by element, and a comparison of eight methods needs sixteen of them.
     """
-    frame = pd.DataFrame({"group": _column_or_array(test, group, "group"),
-                          "decision": decided, "truth": y_truth})
-    table = pd.DataFrame({
-        "selection_rate": frame.groupby("group")["decision"].mean(),
-        "true_positive_rate": frame[frame["truth"] == 1].groupby("group")["decision"].mean(),
-    }).astype(float)
+    frame = pd.DataFrame(
+        {"group": _column_or_array(test, group, "group"), "decision": decided, "truth": y_truth}
+    )
+    table = pd.DataFrame(
+        {
+            "selection_rate": frame.groupby("group")["decision"].mean(),
+            "true_positive_rate": frame[frame["truth"] == 1].groupby("group")["decision"].mean(),
+        }
+    ).astype(float)
     return table.rename_axis(group)
 
 
-def compare_decisions(test: pd.DataFrame, decisions: dict[str, np.ndarray], *,
-                      group: str = "origin", history: str = "invited",
-                      truth=None) -> pd.DataFrame:
+def compare_decisions(
+    test: pd.DataFrame,
+    decisions: dict[str, np.ndarray],
+    *,
+    group: str = "origin",
+    history: str = "invited",
+    truth=None,
+) -> pd.DataFrame:
     """One row per method: how fair and how good its decisions are.
 
     Parameters
@@ -230,8 +270,9 @@ def compare_decisions(test: pd.DataFrame, decisions: dict[str, np.ndarray], *,
     return pd.DataFrame.from_dict(rows, orient="index").rename_axis("method")
 
 
-def compare_by_group(test: pd.DataFrame, decisions: dict[str, np.ndarray], *,
-                     group: str = "origin", truth=None) -> pd.DataFrame:
+def compare_by_group(
+    test: pd.DataFrame, decisions: dict[str, np.ndarray], *, group: str = "origin", truth=None
+) -> pd.DataFrame:
     """Selection rate and true-positive rate per method and group (long table)."""
     y_truth = _truth(test, truth)
     parts = []
@@ -242,8 +283,9 @@ def compare_by_group(test: pd.DataFrame, decisions: dict[str, np.ndarray], *,
     return pd.concat(parts, ignore_index=True).set_index(["method", group])
 
 
-def plot_tradeoff(comparison: pd.DataFrame, *, x: str = "min_impact_ratio",
-                  y: str = "accuracy_truth", ax=None):
+def plot_tradeoff(
+    comparison: pd.DataFrame, *, x: str = "min_impact_ratio", y: str = "accuracy_truth", ax=None
+):
     """Scatter plot of :func:`compare_decisions`: fairness on x, quality on y, one dot per method."""
     import matplotlib.pyplot as plt
 
@@ -260,13 +302,19 @@ def plot_tradeoff(comparison: pd.DataFrame, *, x: str = "min_impact_ratio",
     markers = "osD^vP*Xh<>"
     colours = plt.get_cmap("tab10").colors
     for i, (name, row) in enumerate(comparison.iterrows()):
-        ax.scatter(row[x], row[y], s=70, marker=markers[i % len(markers)],
-                   color=colours[i % len(colours)], label=str(name), zorder=3)
+        ax.scatter(
+            row[x],
+            row[y],
+            s=70,
+            marker=markers[i % len(markers)],
+            color=colours[i % len(colours)],
+            label=str(name),
+            zorder=3,
+        )
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=8, frameon=False)
     if x == "min_impact_ratio":
         ax.axvline(0.8, color="#c62828", linestyle="--", linewidth=1)
-        ax.text(0.805, ax.get_ylim()[0], "vier-vijfde", color="#c62828", fontsize=8,
-                va="bottom")
+        ax.text(0.805, ax.get_ylim()[0], "vier-vijfde", color="#c62828", fontsize=8, va="bottom")
     ax.set_xlabel(labels.get(x, x))
     ax.set_ylabel(labels.get(y, y))
     ax.grid(alpha=0.3)

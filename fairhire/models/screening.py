@@ -32,18 +32,47 @@ from sklearn.preprocessing import OneHotEncoder, StandardScaler
 PROTECTED = ("gender", "origin", "age", "age_band")
 
 NUMERIC = ("years_experience", "career_gap_months", "hours_per_week", "age")
-CATEGORICAL = ("vacancy", "education", "education_field", "dutch_level", "postcode", "city",
-               "age_band", "gender", "origin")
+CATEGORICAL = (
+    "vacancy",
+    "education",
+    "education_field",
+    "dutch_level",
+    "postcode",
+    "city",
+    "age_band",
+    "gender",
+    "origin",
+)
 ITEM_LISTS = ("skills", "certificates", "hobbies", "memberships")  # "a; b; c" or "a, b"
 
 # What the default model sees: the job-relevant columns plus the ones a recruiter also saw.
-FEATURES = ("vacancy", "education", "education_field", "years_experience", "skills",
-            "certificates", "dutch_level", "hours_per_week", "career_gap_months", "postcode",
-            "age", "gender", "origin")
+FEATURES = (
+    "vacancy",
+    "education",
+    "education_field",
+    "years_experience",
+    "skills",
+    "certificates",
+    "dutch_level",
+    "hours_per_week",
+    "career_gap_months",
+    "postcode",
+    "age",
+    "gender",
+    "origin",
+)
 UNAWARE_FEATURES = tuple(f for f in FEATURES if f not in PROTECTED)
 # Columns that carry (part of) a protected characteristic without naming it.
-PROXIES = ("postcode", "city", "career_gap_months", "hours_per_week", "dutch_level",
-           "languages", "hobbies", "memberships")
+PROXIES = (
+    "postcode",
+    "city",
+    "career_gap_months",
+    "hours_per_week",
+    "dutch_level",
+    "languages",
+    "hobbies",
+    "memberships",
+)
 NO_PROXY_FEATURES = tuple(f for f in UNAWARE_FEATURES if f not in PROXIES)
 
 
@@ -146,10 +175,12 @@ def make_screening_model(features: Sequence[str] = FEATURES, *, C: float = 1.0) 
         Steps ``"prepare"`` (ColumnTransformer) and ``"model"`` (LogisticRegression);
         fit it with ``model.fit(data, data["invited"])``.
     """
-    return Pipeline([
-        ("prepare", make_preprocessor(features)),
-        ("model", LogisticRegression(C=C, solver="liblinear", max_iter=1000, random_state=0)),
-    ])
+    return Pipeline(
+        [
+            ("prepare", make_preprocessor(features)),
+            ("model", LogisticRegression(C=C, solver="liblinear", max_iter=1000, random_state=0)),
+        ]
+    )
 
 
 # Words of three letters or more; numbers (years, house numbers) are left out.
@@ -164,10 +195,12 @@ def make_text_model(*, min_df: int = 10, C: float = 0.1) -> Pipeline:
     the job, as with Amazon's tool (FACTS.md section 5). The strong
     regularisation (small ``C``) keeps it from learning rare street names.
     """
-    return Pipeline([
-        ("words", CountVectorizer(min_df=min_df, binary=True, token_pattern=WORD_PATTERN)),
-        ("model", LogisticRegression(C=C, solver="liblinear", max_iter=1000, random_state=0)),
-    ])
+    return Pipeline(
+        [
+            ("words", CountVectorizer(min_df=min_df, binary=True, token_pattern=WORD_PATTERN)),
+            ("model", LogisticRegression(C=C, solver="liblinear", max_iter=1000, random_state=0)),
+        ]
+    )
 
 
 def word_weights(text_model: Pipeline) -> pd.Series:
@@ -180,8 +213,9 @@ def word_weights(text_model: Pipeline) -> pd.Series:
     return pd.Series(coefs, index=words, name="weight").sort_values()
 
 
-def split_history(data: pd.DataFrame, *, label: str = "invited", test_size: float = 0.3,
-                  random_state: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
+def split_history(
+    data: pd.DataFrame, *, label: str = "invited", test_size: float = 0.3, random_state: int = 0
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Split applicants into a training and a test part, stratified on ``label``.
 
     Returns
@@ -191,8 +225,9 @@ def split_history(data: pd.DataFrame, *, label: str = "invited", test_size: floa
     """
     if label not in data.columns:
         raise KeyError(f"De kolom {label!r} staat niet in de tabel.")
-    train, test = train_test_split(data, test_size=test_size, random_state=random_state,
-                                   stratify=data[label])
+    train, test = train_test_split(
+        data, test_size=test_size, random_state=random_state, stratify=data[label]
+    )
     return train, test
 
 

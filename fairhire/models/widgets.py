@@ -26,8 +26,10 @@ def _show(figure) -> None:
 def _bias_title(table: pd.DataFrame, origin_bias: float) -> str:
     hist = table["history"].min() / table["history"].max()
     model = table["model"].min() / table["model"].max()
-    return (f"vooroordeel × {origin_bias:g} · laagste impact ratio: "
-            f"vroeger {hist:.2f}, model {model:.2f}")
+    return (
+        f"vooroordeel × {origin_bias:g} · laagste impact ratio: "
+        f"vroeger {hist:.2f}, model {model:.2f}"
+    )
 
 
 def inherited_bias_widget(*, n_samples: int = 4000, random_state: int = 0):
@@ -39,10 +41,16 @@ def inherited_bias_widget(*, n_samples: int = 4000, random_state: int = 0):
     """
     import ipywidgets as widgets
 
-    slider = widgets.FloatSlider(value=1.0, min=0.0, max=3.0, step=0.25,
-                                 description="Vooroordeel", continuous_update=False,
-                                 style={"description_width": "initial"},
-                                 layout=widgets.Layout(width="420px"))
+    slider = widgets.FloatSlider(
+        value=1.0,
+        min=0.0,
+        max=3.0,
+        step=0.25,
+        description="Vooroordeel",
+        continuous_update=False,
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="420px"),
+    )
     out = widgets.Output()
 
     def draw(origin_bias: float) -> None:
@@ -66,9 +74,12 @@ def plot_threshold_rates(table: pd.DataFrame, *, threshold: float, axes=None):
     if axes is None:
         _, axes = plt.subplots(1, 2, figsize=(10, 0.45 * len(table) + 1.6), sharey=True)
     names = [" · ".join(map(str, i)) if isinstance(i, tuple) else str(i) for i in table.index]
-    for ax, col, label in zip(axes, ("selection_rate", "true_positive_rate"),
-                              ("selectiepercentage", "true-positive rate\n(geschikten die erdoor komen)"),
-                              strict=True):
+    for ax, col, label in zip(
+        axes,
+        ("selection_rate", "true_positive_rate"),
+        ("selectiepercentage", "true-positive rate\n(geschikten die erdoor komen)"),
+        strict=True,
+    ):
         ax.barh(names, table[col], color="#1565c0")
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{v:.0%}"))
@@ -80,8 +91,9 @@ def plot_threshold_rates(table: pd.DataFrame, *, threshold: float, axes=None):
     return axes
 
 
-def threshold_widget(data: pd.DataFrame, scores, *, group: str = "origin", truth,
-                     threshold: float = 0.5):
+def threshold_widget(
+    data: pd.DataFrame, scores, *, group: str = "origin", truth, threshold: float = 0.5
+):
     """A slider for the decision threshold; shows selection and true-positive rates per group.
 
     Parameters
@@ -97,10 +109,16 @@ def threshold_widget(data: pd.DataFrame, scores, *, group: str = "origin", truth
     """
     import ipywidgets as widgets
 
-    slider = widgets.FloatSlider(value=threshold, min=0.05, max=0.95, step=0.05,
-                                 description="Drempel", continuous_update=False,
-                                 style={"description_width": "initial"},
-                                 layout=widgets.Layout(width="420px"))
+    slider = widgets.FloatSlider(
+        value=threshold,
+        min=0.05,
+        max=0.95,
+        step=0.05,
+        description="Drempel",
+        continuous_update=False,
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="420px"),
+    )
     out = widgets.Output()
 
     def draw(value: float) -> None:

@@ -13,8 +13,13 @@ from .gradebook import RegisterError
 from .records import Register, Row
 
 
-def make_register(db_url: str, out: str | Path, *, pass_mark: float = 0.6,
-                  teams: dict[str, str] | str | Path | None = None) -> Register:
+def make_register(
+    db_url: str,
+    out: str | Path,
+    *,
+    pass_mark: float = 0.6,
+    teams: dict[str, str] | str | Path | None = None,
+) -> Register:
     """Read the gradebook at ``db_url`` and write the register folder ``out``.
 
     Parameters

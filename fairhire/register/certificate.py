@@ -57,14 +57,19 @@ def to_pdf(register: Register, learner_id: str) -> bytes:
 
     story = [
         Paragraph("Bewijs van AI-geletterdheid", h1),
-        Paragraph("Cursus <i>Eerlijk werven met AI</i>", ParagraphStyle("sub", parent=body,
-                                                                        alignment=1, fontSize=12)),
+        Paragraph(
+            "Cursus <i>Eerlijk werven met AI</i>",
+            ParagraphStyle("sub", parent=body, alignment=1, fontSize=12),
+        ),
         Spacer(1, 0.6 * cm),
-        Paragraph(f"<b>{esc(name)}</b> (cursist-id {esc(learner_id)}) heeft de onderstaande "
-                  "opdrachten gemaakt. Ze zijn nagekeken: automatisch met verborgen tests en, bij "
-                  "open vragen, door een trainer. Dit overzicht noemt per module welke leerdoelen "
-                  "zijn aangetoond. Een leerdoel telt als aangetoond als alle vragen die erbij "
-                  "horen volledig goed zijn.", body),
+        Paragraph(
+            f"<b>{esc(name)}</b> (cursist-id {esc(learner_id)}) heeft de onderstaande "
+            "opdrachten gemaakt. Ze zijn nagekeken: automatisch met verborgen tests en, bij "
+            "open vragen, door een trainer. Dit overzicht noemt per module welke leerdoelen "
+            "zijn aangetoond. Een leerdoel telt als aangetoond als alle vragen die erbij "
+            "horen volledig goed zijn.",
+            body,
+        ),
         Spacer(1, 0.4 * cm),
     ]
     table = [["Module", "Datum", "Punten", "Behaald"]]
@@ -76,18 +81,34 @@ def to_pdf(register: Register, learner_id: str) -> bytes:
             passed = {True: "ja", False: "nee", None: "nog te beoordelen"}[r.passed]
             table.append([title, _date(r.date), f"{r.score:g} / {r.max_score:g}", passed])
     t = Table(table, colWidths=[8.5 * cm, 2.6 * cm, 2.6 * cm, 3.3 * cm])
-    t.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, 0), "Helvetica-Bold"),
-        ("FONTSIZE", (0, 0), (-1, -1), 9),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f2f2")]),
-    ]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, 0), "Helvetica-Bold"),
+                ("FONTSIZE", (0, 0), (-1, -1), 9),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.black),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f2f2f2")]),
+            ]
+        )
+    )
     story += [t, Spacer(1, 0.5 * cm), Paragraph("Aangetoonde leerdoelen", h2)]
     for r in started:
-        items = [ListItem(Paragraph(f"{esc(descriptions.get(o, o))} <font color='grey'>({o})</font>",
-                                    body)) for o in r.demonstrated]
-        later = [ListItem(Paragraph(f"{esc(descriptions.get(o, o))} <font color='grey'>({o}; nog "
-                                    "te beoordelen door de trainer)</font>", body)) for o in r.pending]
+        items = [
+            ListItem(
+                Paragraph(f"{esc(descriptions.get(o, o))} <font color='grey'>({o})</font>", body)
+            )
+            for o in r.demonstrated
+        ]
+        later = [
+            ListItem(
+                Paragraph(
+                    f"{esc(descriptions.get(o, o))} <font color='grey'>({o}; nog "
+                    "te beoordelen door de trainer)</font>",
+                    body,
+                )
+            )
+            for o in r.pending
+        ]
         block = [Paragraph(f"<b>{r.module} {esc(MODULE_TITLES.get(r.module, ''))}</b>", body)]
         if items or later:
             block.append(ListFlowable(items + later, bulletType="bullet", leftIndent=12))
@@ -103,14 +124,27 @@ def to_pdf(register: Register, learner_id: str) -> bytes:
         Paragraph(f"<i>Stand van zaken {esc(ref.checked)}:</i> {esc(ref.status_nl)}", body),
         Paragraph(esc(ref.citation()), small),
         Spacer(1, 0.6 * cm),
-        Paragraph(f"Datum (laatste nagekeken opdracht): {_date(issued)} &nbsp;·&nbsp; "
-                  f"Cursusversie {esc(rows[0].course_version)} &nbsp;·&nbsp; "
-                  f"Geslaagd per module vanaf {register.pass_mark:.0%} van de punten", small),
+        Paragraph(
+            f"Datum (laatste nagekeken opdracht): {_date(issued)} &nbsp;·&nbsp; "
+            f"Cursusversie {esc(rows[0].course_version)} &nbsp;·&nbsp; "
+            f"Geslaagd per module vanaf {register.pass_mark:.0%} van de punten",
+            small,
+        ),
     ]
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, invariant=1, title=f"Bewijs van AI-geletterdheid - {name}",
-                            author="Eerlijk werven met AI (fairhire)", subject="AI-geletterdheid",
-                            creator="fairhire", producer="fairhire", leftMargin=2 * cm,
-                            rightMargin=2 * cm, topMargin=2 * cm, bottomMargin=2 * cm)
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        invariant=1,
+        title=f"Bewijs van AI-geletterdheid - {name}",
+        author="Eerlijk werven met AI (fairhire)",
+        subject="AI-geletterdheid",
+        creator="fairhire",
+        producer="fairhire",
+        leftMargin=2 * cm,
+        rightMargin=2 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+    )
     doc.build(story)
     return buf.getvalue()

@@ -10,7 +10,9 @@ def _pass_mark(text: str) -> float:
     try:
         value = float(text.replace(",", "."))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen getal; gebruik bijvoorbeeld 0.6") from None
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is geen getal; gebruik bijvoorbeeld 0.6"
+        ) from None
     if not 0 < value <= 1:
         raise argparse.ArgumentTypeError("de slaaggrens ligt tussen 0 en 1, bijvoorbeeld 0.6")
     return value
@@ -18,18 +20,30 @@ def _pass_mark(text: str) -> float:
 
 def add_register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
-        "register", help="register AI-geletterdheid: CSV, Excel, certificaten en samenvatting",
+        "register",
+        help="register AI-geletterdheid: CSV, Excel, certificaten en samenvatting",
         description="Maakt uit het cijferbestand van nbgrader een register van wat iedere cursist "
-                    "heeft aangetoond (register.csv en register.xlsx), een certificaat per cursist "
-                    "(PDF) en een samenvatting voor de organisatie (HTML).")
-    p.add_argument("--db", default="sqlite:///gradebook.db",
-                   help="database-URL van het cijferbestand (standaard sqlite:///gradebook.db; "
-                        "ook postgresql://gebruiker@server/database)")
-    p.add_argument("--out", required=True, help="map voor het register (wordt in één keer vervangen)")
-    p.add_argument("--pass-mark", type=_pass_mark, default=0.6,
-                   help="deel van de punten om een module te halen (standaard 0.6)")
-    p.add_argument("--teams", default=None,
-                   help="CSV met de kolommen learner_id,team om per team te tellen")
+        "heeft aangetoond (register.csv en register.xlsx), een certificaat per cursist "
+        "(PDF) en een samenvatting voor de organisatie (HTML).",
+    )
+    p.add_argument(
+        "--db",
+        default="sqlite:///gradebook.db",
+        help="database-URL van het cijferbestand (standaard sqlite:///gradebook.db; "
+        "ook postgresql://gebruiker@server/database)",
+    )
+    p.add_argument(
+        "--out", required=True, help="map voor het register (wordt in één keer vervangen)"
+    )
+    p.add_argument(
+        "--pass-mark",
+        type=_pass_mark,
+        default=0.6,
+        help="deel van de punten om een module te halen (standaard 0.6)",
+    )
+    p.add_argument(
+        "--teams", default=None, help="CSV met de kolommen learner_id,team om per team te tellen"
+    )
     p.set_defaults(func=run_register)
 
 
@@ -42,6 +56,8 @@ def run_register(args: argparse.Namespace) -> int:
         print(f"fairhire register: {exc}", file=sys.stderr)
         return 2
     started = sum(1 for x in register.learners if register.started(x.id))
-    print(f"Register geschreven naar {args.out}: {len(register.learners)} cursisten "
-          f"({started} met ingeleverd werk), {len(register.modules)} modules.")
+    print(
+        f"Register geschreven naar {args.out}: {len(register.learners)} cursisten "
+        f"({started} met ingeleverd werk), {len(register.modules)} modules."
+    )
     return 0

@@ -80,14 +80,17 @@ def _check_url(url: str):
     except ArgumentError:
         raise RegisterError(
             f"'{url}' is geen geldige database-URL. Voorbeelden: sqlite:///gradebook.db of "
-            "postgresql://gebruiker@server/gradebook.") from None
+            "postgresql://gebruiker@server/gradebook."
+        ) from None
     if parsed.drivername.startswith("sqlite"):
         database = parsed.database or ""
         if database in ("", ":memory:") or database.startswith("file:"):
             raise RegisterError("Geef het SQLite-bestand op, bijvoorbeeld sqlite:///gradebook.db.")
         if not Path(database).is_file():
-            raise RegisterError(f"Het cijferbestand {database} bestaat niet. Controleer het pad "
-                                "(sqlite:/// gevolgd door het pad naar gradebook.db).")
+            raise RegisterError(
+                f"Het cijferbestand {database} bestaat niet. Controleer het pad "
+                "(sqlite:/// gevolgd door het pad naar gradebook.db)."
+            )
     return parsed
 
 
@@ -108,11 +111,13 @@ def read(url: str) -> GradebookData:
     try:
         engine = create_engine(parsed)
     except NoSuchModuleError:
-        raise RegisterError(f"Onbekend databasetype '{parsed.drivername}'. Gebruik sqlite:/// of "
-                            "postgresql://.") from None
+        raise RegisterError(
+            f"Onbekend databasetype '{parsed.drivername}'. Gebruik sqlite:/// of postgresql://."
+        ) from None
     except (ImportError, SQLAlchemyError) as exc:
-        raise RegisterError(f"Kan geen verbinding maken met {parsed.render_as_string()}: "
-                            f"{_first_line(exc)}") from None
+        raise RegisterError(
+            f"Kan geen verbinding maken met {parsed.render_as_string()}: {_first_line(exc)}"
+        ) from None
     try:
         try:
             with engine.connect() as conn:
@@ -120,27 +125,36 @@ def read(url: str) -> GradebookData:
         except SQLAlchemyError as exc:
             raise RegisterError(
                 f"De database is niet bereikbaar ({parsed.render_as_string(hide_password=True)}): "
-                f"{_first_line(exc)}") from None
+                f"{_first_line(exc)}"
+            ) from None
         missing = REQUIRED_TABLES - tables
         if missing:
-            raise RegisterError("Dit is geen nbgrader-cijferbestand (tabellen ontbreken: "
-                                f"{', '.join(sorted(missing))}). Geef de database op die nbgrader "
-                                "gebruikt (standaard gradebook.db in de cursusmap).")
+            raise RegisterError(
+                "Dit is geen nbgrader-cijferbestand (tabellen ontbreken: "
+                f"{', '.join(sorted(missing))}). Geef de database op die nbgrader "
+                "gebruikt (standaard gradebook.db in de cursusmap)."
+            )
         with Session(engine) as session:
             try:
                 data = _load(session)
             except SQLAlchemyError as exc:
-                raise RegisterError(f"Het cijferbestand kan niet worden gelezen: {_first_line(exc)}. "
-                                    "Is het gemaakt met nbgrader 0.9?") from None
+                raise RegisterError(
+                    f"Het cijferbestand kan niet worden gelezen: {_first_line(exc)}. "
+                    "Is het gemaakt met nbgrader 0.9?"
+                ) from None
     finally:
         engine.dispose()
     if not data.modules:
-        raise RegisterError("Het cijferbestand is leeg: er staan geen modules in. Zet de modules "
-                            "klaar met 'nbgrader generate_assignment' en kijk ze na met "
-                            "'fairhire grade'.")
+        raise RegisterError(
+            "Het cijferbestand is leeg: er staan geen modules in. Zet de modules "
+            "klaar met 'nbgrader generate_assignment' en kijk ze na met "
+            "'fairhire grade'."
+        )
     if not data.learners:
-        raise RegisterError("Het cijferbestand heeft geen cursisten. Voeg ze toe met "
-                            "'nbgrader db student add' of 'nbgrader db student import'.")
+        raise RegisterError(
+            "Het cijferbestand heeft geen cursisten. Voeg ze toe met "
+            "'nbgrader db student add' of 'nbgrader db student import'."
+        )
     return data
 
 
@@ -158,10 +172,15 @@ def _load(session) -> GradebookData:
         learners.append(Learner(s.id, name))
     modules = []
     for a in session.query(Assignment).order_by(Assignment.name):
-        cells = sorted((c for nb in a.notebooks for c in nb.grade_cells),
-                       key=lambda c: (c.notebook.name, c.name))
-        modules.append(ModuleInfo(a.name, a.duedate, float(sum(c.max_score for c in cells)),
-                                  [c.name for c in cells]))
+        cells = sorted(
+            (c for nb in a.notebooks for c in nb.grade_cells),
+            key=lambda c: (c.notebook.name, c.name),
+        )
+        modules.append(
+            ModuleInfo(
+                a.name, a.duedate, float(sum(c.max_score for c in cells)), [c.name for c in cells]
+            )
+        )
     submissions = {}
     for sub in session.query(SubmittedAssignment):
         cells = []
@@ -178,6 +197,11 @@ def _load(session) -> GradebookData:
                 cells.append(CellScore(g.name, score, float(g.max_score)))
         cells.sort(key=lambda c: c.grade_id)
         submissions[(sub.student.id, sub.assignment.name)] = Submission(
-            sub.student.id, sub.assignment.name, sub.timestamp, float(sub.score),
-            float(sub.max_score), cells)
+            sub.student.id,
+            sub.assignment.name,
+            sub.timestamp,
+            float(sub.score),
+            float(sub.max_score),
+            cells,
+        )
     return GradebookData(learners, modules, submissions)

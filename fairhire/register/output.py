@@ -67,23 +67,28 @@ def _build(register: Register, folder: Path) -> None:
     for learner in register.learners:
         if register.started(learner.id):
             (certs / certificate.filename(learner.id)).write_bytes(
-                certificate.to_pdf(register, learner.id))
+                certificate.to_pdf(register, learner.id)
+            )
     (folder / "README.txt").write_text(readme(register), encoding="utf-8")
-    (folder / MARKER).write_text("Deze map is gemaakt door 'fairhire register'.\n",
-                                 encoding="utf-8")
+    (folder / MARKER).write_text(
+        "Deze map is gemaakt door 'fairhire register'.\n", encoding="utf-8"
+    )
 
 
 def _is_replaceable(folder: Path) -> bool:
-    return not folder.exists() or (folder.is_dir() and (
-        not any(folder.iterdir()) or (folder / MARKER).is_file()))
+    return not folder.exists() or (
+        folder.is_dir() and (not any(folder.iterdir()) or (folder / MARKER).is_file())
+    )
 
 
 def write(register: Register, out: str | Path) -> Path:
     """Write the register into ``out`` (created, or replaced when it is an earlier register)."""
     out = Path(out).resolve()
     if not _is_replaceable(out):
-        raise RegisterError(f"{out} bestaat al en is geen eerder register. Kies een nieuwe of lege "
-                            "map; bestaande bestanden worden niet overschreven.")
+        raise RegisterError(
+            f"{out} bestaat al en is geen eerder register. Kies een nieuwe of lege "
+            "map; bestaande bestanden worden niet overschreven."
+        )
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.nieuw-", dir=out.parent))
     try:
@@ -112,8 +117,10 @@ def read_teams(path: str | Path) -> dict[str, str]:
         reader = csv.DictReader(fh)
         fields = [f.strip() for f in (reader.fieldnames or [])]
         if not {"learner_id", "team"} <= set(fields):
-            raise RegisterError(f"{path.name} moet de kolommen learner_id en team hebben "
-                                f"(gevonden: {', '.join(fields) or 'geen'}).")
+            raise RegisterError(
+                f"{path.name} moet de kolommen learner_id en team hebben "
+                f"(gevonden: {', '.join(fields) or 'geen'})."
+            )
         teams = {}
         for row in reader:
             row = {k.strip(): (v or "").strip() for k, v in row.items() if k}

@@ -114,7 +114,8 @@ def judge_objectives(sub: Submission, wanted: dict[str, list[str]]) -> tuple[lis
     for oid, gids in sorted(wanted.items(), key=lambda kv: _objective_order(kv[0])):
         scores = [cells.get(g) for g in gids]
         if any(c is not None and c.score is not None and not c.full_marks for c in scores) or any(
-                c is None for c in scores):
+            c is None for c in scores
+        ):
             missing.append(oid)
         elif any(c.score is None for c in scores):
             pending.append(oid)
@@ -123,8 +124,9 @@ def judge_objectives(sub: Submission, wanted: dict[str, list[str]]) -> tuple[lis
     return demonstrated, pending, missing
 
 
-def build(data: GradebookData, *, pass_mark: float = 0.6,
-          teams: dict[str, str] | None = None) -> Register:
+def build(
+    data: GradebookData, *, pass_mark: float = 0.6, teams: dict[str, str] | None = None
+) -> Register:
     """The register: a row for every learner and every module in the gradebook."""
     if not 0 < pass_mark <= 1:
         raise ValueError("pass_mark must be in (0, 1]")
@@ -134,17 +136,47 @@ def build(data: GradebookData, *, pass_mark: float = 0.6,
             wanted = module_objectives(module.grade_ids)
             sub = data.submissions.get((learner.id, module.name))
             if sub is None:
-                rows.append(Row(learner.id, learner.name, module.name, "not-started", None,
-                                module.max_score, None, None,
-                                not_demonstrated=sorted(wanted, key=_objective_order)))
+                rows.append(
+                    Row(
+                        learner.id,
+                        learner.name,
+                        module.name,
+                        "not-started",
+                        None,
+                        module.max_score,
+                        None,
+                        None,
+                        not_demonstrated=sorted(wanted, key=_objective_order),
+                    )
+                )
                 continue
             demonstrated, pending, missing = judge_objectives(sub, wanted)
             status = "pending" if sub.pending else "graded"
             max_score = module.max_score or sub.max_score
-            passed = None if status == "pending" else (
-                max_score > 0 and sub.score / max_score >= pass_mark - 1e-9)
-            rows.append(Row(learner.id, learner.name, module.name, status, sub.score, max_score,
-                            passed, sub.timestamp.date() if sub.timestamp else None,
-                            demonstrated, pending, missing))
-    return Register(rows, sorted(data.learners, key=lambda x: x.id),
-                    [m.name for m in data.modules], pass_mark, dict(teams or {}))
+            passed = (
+                None
+                if status == "pending"
+                else (max_score > 0 and sub.score / max_score >= pass_mark - 1e-9)
+            )
+            rows.append(
+                Row(
+                    learner.id,
+                    learner.name,
+                    module.name,
+                    status,
+                    sub.score,
+                    max_score,
+                    passed,
+                    sub.timestamp.date() if sub.timestamp else None,
+                    demonstrated,
+                    pending,
+                    missing,
+                )
+            )
+    return Register(
+        rows,
+        sorted(data.learners, key=lambda x: x.id),
+        [m.name for m in data.modules],
+        pass_mark,
+        dict(teams or {}),
+    )

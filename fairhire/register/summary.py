@@ -61,7 +61,9 @@ def _objective_shares(register: Register, learners: list[str] | None = None) -> 
     n = len(ids) or 1
     out = {}
     for oid in register.objective_ids():
-        shown = {r.learner_id for r in register.rows if r.learner_id in ids and oid in r.demonstrated}
+        shown = {
+            r.learner_id for r in register.rows if r.learner_id in ids and oid in r.demonstrated
+        }
         out[oid] = len(shown) / n
     return out
 
@@ -93,8 +95,12 @@ def _plots(register: Register) -> dict[str, str]:
     counts = _module_counts(register)
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(counts) + 1.2))
     left = [0] * len(counts)
-    colours = {"behaald": "#2e7d32", "niet behaald": "#c62828", "nog te beoordelen": "#f9a825",
-               "niet gestart": "#bdbdbd"}
+    colours = {
+        "behaald": "#2e7d32",
+        "niet behaald": "#c62828",
+        "nog te beoordelen": "#f9a825",
+        "niet gestart": "#bdbdbd",
+    }
     names = list(counts)
     for label, colour in colours.items():
         values = [counts[m][label] for m in names]
@@ -133,63 +139,93 @@ def to_html(register: Register) -> str:
     as_of = register.as_of.strftime("%d-%m-%Y") if register.as_of else "-"
     n = len(register.learners)
     counts = _module_counts(register)
-    parts = ['<!DOCTYPE html>', '<html lang="nl">', "<head>", '<meta charset="utf-8">',
-             "<title>AI-geletterdheid: samenvatting voor de organisatie</title>",
-             "<style>body{font-family:sans-serif;margin:2em;max-width:60em}"
-             "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;"
-             "padding:4px 8px;text-align:left}img{max-width:100%}</style>",
-             "</head>", "<body>",
-             "<h1>AI-geletterdheid: samenvatting voor de organisatie</h1>",
-             f"<p>Cursus <i>Eerlijk werven met AI</i>, versie {e(register.rows[0].course_version)}. "
-             f"Stand van het cijferbestand: {as_of}. {n} cursisten, {len(register.modules)} modules. "
-             f"Een module is behaald vanaf {register.pass_mark:.0%} van de punten; een leerdoel is "
-             "aangetoond als alle vragen die erbij horen volledig goed zijn.</p>",
-             '<h2 id="modules">Per module</h2>',
-             f'<img alt="Per module" src="data:image/png;base64,{plots["modules"]}">',
-             '<table class="modules"><thead><tr><th>Module</th><th>Behaald</th><th>Niet behaald</th>'
-             "<th>Nog te beoordelen</th><th>Niet gestart</th></tr></thead><tbody>"]
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="nl">',
+        "<head>",
+        '<meta charset="utf-8">',
+        "<title>AI-geletterdheid: samenvatting voor de organisatie</title>",
+        "<style>body{font-family:sans-serif;margin:2em;max-width:60em}"
+        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;"
+        "padding:4px 8px;text-align:left}img{max-width:100%}</style>",
+        "</head>",
+        "<body>",
+        "<h1>AI-geletterdheid: samenvatting voor de organisatie</h1>",
+        f"<p>Cursus <i>Eerlijk werven met AI</i>, versie {e(register.rows[0].course_version)}. "
+        f"Stand van het cijferbestand: {as_of}. {n} cursisten, {len(register.modules)} modules. "
+        f"Een module is behaald vanaf {register.pass_mark:.0%} van de punten; een leerdoel is "
+        "aangetoond als alle vragen die erbij horen volledig goed zijn.</p>",
+        '<h2 id="modules">Per module</h2>',
+        f'<img alt="Per module" src="data:image/png;base64,{plots["modules"]}">',
+        '<table class="modules"><thead><tr><th>Module</th><th>Behaald</th><th>Niet behaald</th>'
+        "<th>Nog te beoordelen</th><th>Niet gestart</th></tr></thead><tbody>",
+    ]
     for m, c in counts.items():
-        parts.append(f'<tr data-module="{e(m)}"><td>{e(m)} {e(MODULE_TITLES.get(m, ""))}</td>'
-                     f"<td>{c['behaald']}</td><td>{c['niet behaald']}</td>"
-                     f"<td>{c['nog te beoordelen']}</td><td>{c['niet gestart']}</td></tr>")
-    parts += ["</tbody></table>", '<h2 id="objectives">Per leerdoel</h2>',
-              f'<img alt="Per leerdoel" src="data:image/png;base64,{plots["objectives"]}">',
-              '<table class="objectives"><thead><tr><th>Leerdoel</th><th>Omschrijving</th>'
-              "<th>Aangetoond door</th></tr></thead><tbody>"]
+        parts.append(
+            f'<tr data-module="{e(m)}"><td>{e(m)} {e(MODULE_TITLES.get(m, ""))}</td>'
+            f"<td>{c['behaald']}</td><td>{c['niet behaald']}</td>"
+            f"<td>{c['nog te beoordelen']}</td><td>{c['niet gestart']}</td></tr>"
+        )
+    parts += [
+        "</tbody></table>",
+        '<h2 id="objectives">Per leerdoel</h2>',
+        f'<img alt="Per leerdoel" src="data:image/png;base64,{plots["objectives"]}">',
+        '<table class="objectives"><thead><tr><th>Leerdoel</th><th>Omschrijving</th>'
+        "<th>Aangetoond door</th></tr></thead><tbody>",
+    ]
     for oid, share in _objective_shares(register).items():
         count = round(share * n)
-        parts.append(f'<tr data-objective="{e(oid)}"><td>{e(oid)}</td>'
-                     f"<td>{e(descriptions.get(oid, ''))}</td><td>{count} van {n}</td></tr>")
+        parts.append(
+            f'<tr data-objective="{e(oid)}"><td>{e(oid)}</td>'
+            f"<td>{e(descriptions.get(oid, ''))}</td><td>{count} van {n}</td></tr>"
+        )
     parts.append("</tbody></table>")
     if register.teams:
-        parts += ['<h2 id="teams">Per team</h2>',
-                  f'<img alt="Per team" src="data:image/png;base64,{plots["teams"]}">',
-                  '<table class="teams"><thead><tr><th>Team</th><th>Cursisten</th>'
-                  "<th>Modules behaald</th><th>Leerdoelen aangetoond</th></tr></thead><tbody>"]
+        parts += [
+            '<h2 id="teams">Per team</h2>',
+            f'<img alt="Per team" src="data:image/png;base64,{plots["teams"]}">',
+            '<table class="teams"><thead><tr><th>Team</th><th>Cursisten</th>'
+            "<th>Modules behaald</th><th>Leerdoelen aangetoond</th></tr></thead><tbody>",
+        ]
         for team, size, passed, shown in team_table(register):
-            parts.append(f'<tr data-team="{e(team)}"><td>{e(team)}</td><td>{size}</td>'
-                         f"<td>{passed:.0%}</td><td>{shown:.0%}</td></tr>")
+            parts.append(
+                f'<tr data-team="{e(team)}"><td>{e(team)}</td><td>{size}</td>'
+                f"<td>{passed:.0%}</td><td>{shown:.0%}</td></tr>"
+            )
         parts.append("</tbody></table>")
-    parts += ['<h2 id="not-finished">Nog niet klaar</h2>',
-              "<p>Wie een module nog niet heeft behaald (niet gestart, niet behaald of nog te "
-              "beoordelen):</p>", '<table class="not-finished"><thead><tr><th>Cursist</th>'
-              "<th>Naam</th><th>Niet gestart</th><th>Niet behaald</th><th>Nog te beoordelen</th>"
-              "</tr></thead><tbody>"]
+    parts += [
+        '<h2 id="not-finished">Nog niet klaar</h2>',
+        "<p>Wie een module nog niet heeft behaald (niet gestart, niet behaald of nog te "
+        "beoordelen):</p>",
+        '<table class="not-finished"><thead><tr><th>Cursist</th>'
+        "<th>Naam</th><th>Niet gestart</th><th>Niet behaald</th><th>Nog te beoordelen</th>"
+        "</tr></thead><tbody>",
+    ]
     for learner in register.learners:
         rows = register.rows_for(learner.id)
-        todo = {k: [r.module for r in rows if cond(r)] for k, cond in (
-            ("not-started", lambda r: r.status == "not-started"),
-            ("failed", lambda r: r.passed is False),
-            ("pending", lambda r: r.status == "pending"))}
+        todo = {
+            k: [r.module for r in rows if cond(r)]
+            for k, cond in (
+                ("not-started", lambda r: r.status == "not-started"),
+                ("failed", lambda r: r.passed is False),
+                ("pending", lambda r: r.status == "pending"),
+            )
+        }
         if any(todo.values()):
-            parts.append(f'<tr data-learner="{e(learner.id)}"><td>{e(learner.id)}</td>'
-                         f"<td>{e(learner.name)}</td>"
-                         + "".join(f"<td>{e(', '.join(v))}</td>" for v in todo.values()) + "</tr>")
-    parts += ["</tbody></table>", '<h2 id="legal">Wettelijk kader</h2>',
-              f"<p>{e(ref.summary_nl)}</p>",
-              f"<p><i>Stand van zaken {e(ref.checked)}:</i> {e(ref.status_nl)}</p>",
-              f"<p><small>{e(ref.citation())}</small></p>",
-              '<h2 id="retention">Privacy en bewaren</h2>']
+            parts.append(
+                f'<tr data-learner="{e(learner.id)}"><td>{e(learner.id)}</td>'
+                f"<td>{e(learner.name)}</td>"
+                + "".join(f"<td>{e(', '.join(v))}</td>" for v in todo.values())
+                + "</tr>"
+            )
+    parts += [
+        "</tbody></table>",
+        '<h2 id="legal">Wettelijk kader</h2>',
+        f"<p>{e(ref.summary_nl)}</p>",
+        f"<p><i>Stand van zaken {e(ref.checked)}:</i> {e(ref.status_nl)}</p>",
+        f"<p><small>{e(ref.citation())}</small></p>",
+        '<h2 id="retention">Privacy en bewaren</h2>',
+    ]
     parts += [f"<p>{e(p)}</p>" for p in retention_text()]
     parts += ["</body>", "</html>", ""]
     return "\n".join(parts)

@@ -15,10 +15,34 @@ import zipfile
 from .. import objectives
 from .records import Register, Row
 
-CSV_COLUMNS = ["learner_id", "name", "module", "status", "score", "max_score", "percentage",
-               "passed", "date", "objectives_demonstrated", "objectives_pending", "course_version"]
-XLSX_HEADERS = ["Cursist-id", "Naam", "Module", "Status", "Punten", "Maximum", "Percentage",
-                "Behaald", "Datum", "Aangetoonde leerdoelen", "Nog te beoordelen", "Cursusversie"]
+CSV_COLUMNS = [
+    "learner_id",
+    "name",
+    "module",
+    "status",
+    "score",
+    "max_score",
+    "percentage",
+    "passed",
+    "date",
+    "objectives_demonstrated",
+    "objectives_pending",
+    "course_version",
+]
+XLSX_HEADERS = [
+    "Cursist-id",
+    "Naam",
+    "Module",
+    "Status",
+    "Punten",
+    "Maximum",
+    "Percentage",
+    "Behaald",
+    "Datum",
+    "Aangetoonde leerdoelen",
+    "Nog te beoordelen",
+    "Cursusversie",
+]
 FIXED_TIME = dt.datetime(2000, 1, 1)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -37,18 +61,32 @@ def to_csv(register: Register) -> str:
     writer.writerow(CSV_COLUMNS)
     for r in register.rows:
         pct = r.percentage
-        writer.writerow([r.learner_id, r.name, r.module, r.status, _fmt(r.score),
-                         _fmt(r.max_score), "" if pct is None else f"{pct:.1f}", _passed(r),
-                         r.date.isoformat() if r.date else "", ";".join(r.demonstrated),
-                         ";".join(r.pending), r.course_version])
+        writer.writerow(
+            [
+                r.learner_id,
+                r.name,
+                r.module,
+                r.status,
+                _fmt(r.score),
+                _fmt(r.max_score),
+                "" if pct is None else f"{pct:.1f}",
+                _passed(r),
+                r.date.isoformat() if r.date else "",
+                ";".join(r.demonstrated),
+                ";".join(r.pending),
+                r.course_version,
+            ]
+        )
     return buf.getvalue()
 
 
 def normalize_zip(data: bytes) -> bytes:
     """The same zip archive with fixed timestamps and attributes, so equal content gives equal bytes."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dest,
+    ):
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
@@ -73,9 +111,22 @@ def to_xlsx(register: Register) -> bytes:
     for r in register.rows:
         passed = "" if r.passed is None else ("ja" if r.passed else "nee")
         pct = r.percentage
-        ws.append([r.learner_id, r.name, r.module, r.status_nl, r.score, r.max_score,
-                   None if pct is None else round(pct, 1), passed, r.date, "; ".join(r.demonstrated),
-                   "; ".join(r.pending), r.course_version])
+        ws.append(
+            [
+                r.learner_id,
+                r.name,
+                r.module,
+                r.status_nl,
+                r.score,
+                r.max_score,
+                None if pct is None else round(pct, 1),
+                passed,
+                r.date,
+                "; ".join(r.demonstrated),
+                "; ".join(r.pending),
+                r.course_version,
+            ]
+        )
     for col, width in enumerate([12, 24, 8, 20, 8, 9, 11, 9, 12, 50, 30, 12], start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     for row in ws.iter_rows(min_row=2, min_col=9, max_col=9):

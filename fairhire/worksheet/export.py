@@ -22,37 +22,73 @@ FORMATS = ("md", "html", "pdf")
 
 def _check(ws) -> Worksheet:
     if not isinstance(ws, Worksheet):
-        raise WorksheetError("Geef een werkblad mee dat je met `Worksheet(tool_name=..., organisation=...)` hebt gemaakt.")
+        raise WorksheetError(
+            "Geef een werkblad mee dat je met `Worksheet(tool_name=..., organisation=...)` hebt gemaakt."
+        )
     return ws
 
 
 def _date_nl(ws: Worksheet) -> str:
-    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-              "september", "oktober", "november", "december"]
+    months = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
     return f"{ws.date.day} {months[ws.date.month - 1]} {ws.date.year}"
 
 
 def _context(ws: Worksheet) -> dict:
     answers = ws.answers
-    themes = [{"title": t.title,
-               "questions": [{"id": q.id, "number": q.number, "text": q.text, "help": q.help,
-                              "answer": answers.get(q.id, ""),
-                              "legal": [legal(k).label for k in q.legal]}
-                             for q in t.questions]}
-              for t in ws.spec.themes]
+    themes = [
+        {
+            "title": t.title,
+            "questions": [
+                {
+                    "id": q.id,
+                    "number": q.number,
+                    "text": q.text,
+                    "help": q.help,
+                    "answer": answers.get(q.id, ""),
+                    "legal": [legal(k).label for k in q.legal],
+                }
+                for q in t.questions
+            ],
+        }
+        for t in ws.spec.themes
+    ]
     refs = sorted((legal(k) for k in legal_keys()), key=lambda r: r.label)
     done, total = ws.progress()
-    return {"ws": ws, "spec": ws.spec, "themes": themes, "date_nl": _date_nl(ws),
-            "answered": done, "total": total, "open": ws.open_questions(), "refs": refs}
+    return {
+        "ws": ws,
+        "spec": ws.spec,
+        "themes": themes,
+        "date_nl": _date_nl(ws),
+        "answered": done,
+        "total": total,
+        "open": ws.open_questions(),
+        "refs": refs,
+    }
 
 
 def worksheet_markdown(ws: Worksheet) -> str:
     """The worksheet as a Markdown document."""
     c = _context(_check(ws))
-    out = [f"# {ws.spec.title}: {ws.tool_name}", "",
-           f"- **Organisatie:** {ws.organisation}",
-           f"- **Tool:** {ws.tool_name}",
-           f"- **Datum:** {c['date_nl']} ({ws.date.isoformat()})"]
+    out = [
+        f"# {ws.spec.title}: {ws.tool_name}",
+        "",
+        f"- **Organisatie:** {ws.organisation}",
+        f"- **Tool:** {ws.tool_name}",
+        f"- **Datum:** {c['date_nl']} ({ws.date.isoformat()})",
+    ]
     if ws.author:
         out.append(f"- **Ingevuld door:** {ws.author}")
     out += [f"- **Beantwoord:** {c['answered']} van de {c['total']} vragen", ""]
@@ -71,8 +107,11 @@ def worksheet_markdown(ws: Worksheet) -> str:
             out.append("")
     out += ["## Open vragen", ""]
     if c["open"]:
-        out += ["Deze vragen zijn nog niet beantwoord. Zoek het antwoord uit, bijvoorbeeld bij de "
-                "leverancier, de privacy-officer of de ondernemingsraad.", ""]
+        out += [
+            "Deze vragen zijn nog niet beantwoord. Zoek het antwoord uit, bijvoorbeeld bij de "
+            "leverancier, de privacy-officer of de ondernemingsraad.",
+            "",
+        ]
         out += [f"- {q.number}. {q.text}" for q in c["open"]]
     else:
         out.append("Alle vragen zijn beantwoord.")
@@ -98,8 +137,12 @@ def worksheet_pdf(ws: Worksheet) -> bytes:
     c = _context(_check(ws))
     regular, bold = pdf_fonts()
     base = getSampleStyleSheet()
-    body = ParagraphStyle("body", parent=base["BodyText"], fontName=regular, fontSize=10, leading=13)
-    small = ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=HexColor("#555555"))
+    body = ParagraphStyle(
+        "body", parent=base["BodyText"], fontName=regular, fontSize=10, leading=13
+    )
+    small = ParagraphStyle(
+        "small", parent=body, fontSize=8, leading=10, textColor=HexColor("#555555")
+    )
     answer = ParagraphStyle("answer", parent=body, leftIndent=12, textColor=HexColor("#1a1a1a"))
     open_style = ParagraphStyle("open", parent=answer, textColor=HexColor("#aa3333"))
     h1 = ParagraphStyle("h1", parent=base["Heading1"], fontName=bold, fontSize=16)
@@ -111,7 +154,10 @@ def worksheet_pdf(ws: Worksheet) -> bytes:
     if ws.author:
         meta.append(("Ingevuld door", ws.author))
     meta.append(("Beantwoord", f"{c['answered']} van de {c['total']} vragen"))
-    story += [Paragraph(f"<font name='{bold}'>{pdf_escape(k)}:</font> {pdf_escape(v)}", body) for k, v in meta]
+    story += [
+        Paragraph(f"<font name='{bold}'>{pdf_escape(k)}:</font> {pdf_escape(v)}", body)
+        for k, v in meta
+    ]
     for theme in c["themes"]:
         story.append(Paragraph(pdf_escape(theme["title"]), h2))
         for q in theme["questions"]:
@@ -124,18 +170,33 @@ def worksheet_pdf(ws: Worksheet) -> bytes:
                 story.append(Paragraph(pdf_escape("Zie: " + "; ".join(q["legal"])), small))
     story.append(Paragraph("Open vragen", h2))
     if c["open"]:
-        story.append(ListFlowable([ListItem(Paragraph(pdf_escape(f"{q.number}. {q.text}"), body))
-                                   for q in c["open"]], bulletType="bullet"))
+        story.append(
+            ListFlowable(
+                [ListItem(Paragraph(pdf_escape(f"{q.number}. {q.text}"), body)) for q in c["open"]],
+                bulletType="bullet",
+            )
+        )
     else:
         story.append(Paragraph("Alle vragen zijn beantwoord.", body))
     story.append(Paragraph("Wetten en regels bij dit werkblad", h2))
     story += [Paragraph(pdf_escape(ref.citation()), small) for ref in c["refs"]]
-    story += [Paragraph("Verantwoording", h2), Paragraph(pdf_escape(ws.spec.credit), body), Spacer(1, 6)]
+    story += [
+        Paragraph("Verantwoording", h2),
+        Paragraph(pdf_escape(ws.spec.credit), body),
+        Spacer(1, 6),
+    ]
 
     buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=2 * cm, rightMargin=2 * cm,
-                            topMargin=2 * cm, bottomMargin=2 * cm,
-                            title=f"{ws.spec.title}: {ws.tool_name}", author=ws.organisation)
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=2 * cm,
+        rightMargin=2 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+        title=f"{ws.spec.title}: {ws.tool_name}",
+        author=ws.organisation,
+    )
     doc.build(story)
     return buf.getvalue()
 
@@ -161,8 +222,13 @@ def default_stem(ws: Worksheet) -> str:
     return f"air_werkblad_{slug[:40]}"
 
 
-def export_worksheet(ws: Worksheet, folder: str | os.PathLike | None = None, *,
-                     formats: tuple[str, ...] = FORMATS, stem: str | None = None) -> dict[str, Path]:
+def export_worksheet(
+    ws: Worksheet,
+    folder: str | os.PathLike | None = None,
+    *,
+    formats: tuple[str, ...] = FORMATS,
+    stem: str | None = None,
+) -> dict[str, Path]:
     """Write the worksheet in several formats into ``folder``.
 
     Parameters

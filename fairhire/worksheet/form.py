@@ -36,7 +36,9 @@ class WorksheetForm:
 
     def __init__(self, worksheet: Worksheet, *, folder: str | os.PathLike | None = None):
         if not isinstance(worksheet, Worksheet):
-            raise WorksheetError("Maak eerst een werkblad: `ws = Worksheet(tool_name=..., organisation=...)`.")
+            raise WorksheetError(
+                "Maak eerst een werkblad: `ws = Worksheet(tool_name=..., organisation=...)`."
+            )
         self.worksheet = worksheet
         self.folder = Path(folder) if folder is not None else None
         self.textareas: dict[str, widgets.Textarea] = {}
@@ -47,25 +49,42 @@ class WorksheetForm:
         for theme in worksheet.spec.themes:
             rows = []
             for q in theme.questions:
-                box = widgets.Textarea(value=worksheet.answers.get(q.id, ""), placeholder="Jouw antwoord…",
-                                       layout=widgets.Layout(width="100%", height="5em"))
+                box = widgets.Textarea(
+                    value=worksheet.answers.get(q.id, ""),
+                    placeholder="Jouw antwoord…",
+                    layout=widgets.Layout(width="100%", height="5em"),
+                )
                 box.observe(self._on_change(q.id), names="value")
                 self.textareas[q.id] = box
-                rows.append(widgets.HTML(f"<b>{q.number}. {html.escape(q.text)}</b><br>"
-                                         f"<small>{html.escape(q.help)}</small>"))
+                rows.append(
+                    widgets.HTML(
+                        f"<b>{q.number}. {html.escape(q.text)}</b><br>"
+                        f"<small>{html.escape(q.help)}</small>"
+                    )
+                )
                 rows.append(box)
             pages.append(widgets.VBox(rows))
         self.accordion.children = pages
         self.accordion.titles = tuple(t.title for t in worksheet.spec.themes)
-        self.export_button = widgets.Button(description="Exporteer document", icon="file",
-                                            button_style="primary")
+        self.export_button = widgets.Button(
+            description="Exporteer document", icon="file", button_style="primary"
+        )
         self.code_button = widgets.Button(description="Toon als code", icon="code")
         self.export_button.on_click(lambda _: self.export())
         self.code_button.on_click(lambda _: self.show_code())
-        header = widgets.HTML(f"<h3>{html.escape(worksheet.spec.title)}: {html.escape(worksheet.tool_name)}"
-                              f" <small>({html.escape(worksheet.organisation)})</small></h3>")
-        self.widget = widgets.VBox([header, self.progress, self.accordion,
-                                    widgets.HBox([self.export_button, self.code_button]), self.output])
+        header = widgets.HTML(
+            f"<h3>{html.escape(worksheet.spec.title)}: {html.escape(worksheet.tool_name)}"
+            f" <small>({html.escape(worksheet.organisation)})</small></h3>"
+        )
+        self.widget = widgets.VBox(
+            [
+                header,
+                self.progress,
+                self.accordion,
+                widgets.HBox([self.export_button, self.code_button]),
+                self.output,
+            ]
+        )
         self.widget.add_class("fairhire-worksheet")  # for the browser test
         self._update_progress()
 
@@ -73,6 +92,7 @@ class WorksheetForm:
         def handler(change):
             self.worksheet.answer(question_id, change["new"])
             self._update_progress()
+
         return handler
 
     def _update_progress(self) -> None:
@@ -104,6 +124,8 @@ class WorksheetForm:
         display(self.widget)
 
 
-def worksheet_form(worksheet: Worksheet, *, folder: str | os.PathLike | None = None) -> WorksheetForm:
+def worksheet_form(
+    worksheet: Worksheet, *, folder: str | os.PathLike | None = None
+) -> WorksheetForm:
     """Make the form for ``worksheet``; show it by leaving it as the last line of a cell."""
     return WorksheetForm(worksheet, folder=folder)

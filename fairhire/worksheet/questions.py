@@ -68,7 +68,9 @@ class WorksheetSpec:
             if q.id == question_id:
                 return q
         ids = [q.id for q in self.questions]
-        raise KeyError(f"Onbekende vraag {question_id!r}. Kies een vraag van {ids[0]} tot en met {ids[-1]}.")
+        raise KeyError(
+            f"Onbekende vraag {question_id!r}. Kies een vraag van {ids[0]} tot en met {ids[-1]}."
+        )
 
 
 @cache
@@ -81,12 +83,21 @@ def load_worksheet() -> WorksheetSpec:
         questions = []
         for q in theme["questions"]:
             number += 1
-            questions.append(Question(id=q["id"], number=number, theme_id=theme["id"],
-                                      theme_title=theme["title_nl"], text=q["text_nl"],
-                                      help=q.get("help_nl", ""), legal=tuple(q.get("legal", ()))))
+            questions.append(
+                Question(
+                    id=q["id"],
+                    number=number,
+                    theme_id=theme["id"],
+                    theme_title=theme["title_nl"],
+                    text=q["text_nl"],
+                    help=q.get("help_nl", ""),
+                    legal=tuple(q.get("legal", ())),
+                )
+            )
         themes.append(Theme(id=theme["id"], title=theme["title_nl"], questions=tuple(questions)))
-    return WorksheetSpec(title=raw["title_nl"], intro=raw["intro_nl"], credit=raw["credit_nl"],
-                         themes=tuple(themes))
+    return WorksheetSpec(
+        title=raw["title_nl"], intro=raw["intro_nl"], credit=raw["credit_nl"], themes=tuple(themes)
+    )
 
 
 def legal_keys() -> tuple[str, ...]:

@@ -37,17 +37,27 @@ class Worksheet:
     19
     """
 
-    def __init__(self, *, tool_name: str, organisation: str,
-                 date: dt.date | str | None = None, author: str = ""):
+    def __init__(
+        self,
+        *,
+        tool_name: str,
+        organisation: str,
+        date: dt.date | str | None = None,
+        author: str = "",
+    ):
         self.tool_name = _required_text(tool_name, "tool_name", "de naam van de tool")
-        self.organisation = _required_text(organisation, "organisation", "de naam van je organisatie")
+        self.organisation = _required_text(
+            organisation, "organisation", "de naam van je organisatie"
+        )
         if date is None:
             date = dt.date.today()
         elif isinstance(date, str):
             try:
                 date = dt.date.fromisoformat(date)
             except ValueError:
-                raise WorksheetError("Schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2026-11-21.") from None
+                raise WorksheetError(
+                    "Schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2026-11-21."
+                ) from None
         self.date: dt.date = date
         self.author = str(author or "").strip()
         self._answers: dict[str, str] = {}
@@ -69,7 +79,9 @@ class Worksheet:
         except KeyError as exc:
             raise WorksheetError(exc.args[0]) from None
         if not isinstance(text, str):
-            raise WorksheetError(f"Het antwoord op {question_id} moet tekst zijn, tussen aanhalingstekens.")
+            raise WorksheetError(
+                f"Het antwoord op {question_id} moet tekst zijn, tussen aanhalingstekens."
+            )
         text = text.strip()
         if text:
             self._answers[question_id] = text
@@ -94,13 +106,22 @@ class Worksheet:
 
     # -- saving and loading --------------------------------------------------
     def to_dict(self) -> dict:
-        return {"tool_name": self.tool_name, "organisation": self.organisation,
-                "date": self.date.isoformat(), "author": self.author, "answers": self.answers}
+        return {
+            "tool_name": self.tool_name,
+            "organisation": self.organisation,
+            "date": self.date.isoformat(),
+            "author": self.author,
+            "answers": self.answers,
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> Worksheet:
-        ws = cls(tool_name=data["tool_name"], organisation=data["organisation"],
-                 date=data.get("date"), author=data.get("author", ""))
+        ws = cls(
+            tool_name=data["tool_name"],
+            organisation=data["organisation"],
+            date=data.get("date"),
+            author=data.get("author", ""),
+        )
         for qid, text in data.get("answers", {}).items():
             ws.answer(qid, text)
         return ws
@@ -115,14 +136,18 @@ class Worksheet:
 
     def as_code(self, name: str = "ws") -> str:
         """Python code that rebuilds this worksheet, to paste into an answer cell."""
-        lines = [f"{name} = Worksheet(tool_name={self.tool_name!r}, organisation={self.organisation!r})"]
+        lines = [
+            f"{name} = Worksheet(tool_name={self.tool_name!r}, organisation={self.organisation!r})"
+        ]
         lines += [f"{name}.answer({qid!r}, {text!r})" for qid, text in self.answers.items()]
         return "\n".join(lines)
 
     def __repr__(self) -> str:
         done, total = self.progress()
-        return (f"Worksheet(tool_name={self.tool_name!r}, organisation={self.organisation!r}, "
-                f"beantwoord={done}/{total})")
+        return (
+            f"Worksheet(tool_name={self.tool_name!r}, organisation={self.organisation!r}, "
+            f"beantwoord={done}/{total})"
+        )
 
 
 def _required_text(value, name: str, what: str) -> str:

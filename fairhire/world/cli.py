@@ -9,10 +9,14 @@ import sys
 def add_data_command(sub: argparse._SubParsersAction) -> None:
     """Register the ``data`` subcommand."""
     p = sub.add_parser("data", help="maak datasets/ opnieuw met de standaard-seed")
-    p.add_argument("--check", action="store_true",
-                   help="schrijf niets; stop met code 1 als datasets/ niet klopt met de generator")
-    p.add_argument("--dir", default=None,
-                   help="andere map dan datasets/ van de cursus (standaard: datasets/)")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="schrijf niets; stop met code 1 als datasets/ niet klopt met de generator",
+    )
+    p.add_argument(
+        "--dir", default=None, help="andere map dan datasets/ van de cursus (standaard: datasets/)"
+    )
     p.set_defaults(func=_run_data)
 
 
@@ -21,8 +25,11 @@ def _run_data(args: argparse.Namespace) -> int:
 
     target = args.dir or default_dir()
     if target is None:
-        print("fairhire data: kan de cursusmap niet vinden. Werk vanuit de gekloonde repository, "
-              "zet FAIRHIRE_ROOT of geef --dir op.", file=sys.stderr)
+        print(
+            "fairhire data: kan de cursusmap niet vinden. Werk vanuit de gekloonde repository, "
+            "zet FAIRHIRE_ROOT of geef --dir op.",
+            file=sys.stderr,
+        )
         return 2
     if args.check:
         differing = check_datasets(target)

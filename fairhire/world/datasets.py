@@ -54,11 +54,20 @@ def _vendor_audit() -> pd.DataFrame:
 DATASETS: dict[str, DatasetSpec] = {
     spec.filename: spec
     for spec in (
-        DatasetSpec("history.csv", "eerdere sollicitaties met uitkomsten (uitgenodigd, aangenomen)",
-                    _history),
-        DatasetSpec("applicants.csv", "een nieuwe ronde sollicitanten, zonder uitkomsten", _applicants),
-        DatasetSpec("vendor_audit.csv", "sollicitanten voor de audit van de leverancier (m08), "
-                    "met 'qualified' als ware geschiktheid", _vendor_audit),
+        DatasetSpec(
+            "history.csv",
+            "eerdere sollicitaties met uitkomsten (uitgenodigd, aangenomen)",
+            _history,
+        ),
+        DatasetSpec(
+            "applicants.csv", "een nieuwe ronde sollicitanten, zonder uitkomsten", _applicants
+        ),
+        DatasetSpec(
+            "vendor_audit.csv",
+            "sollicitanten voor de audit van de leverancier (m08), "
+            "met 'qualified' als ware geschiktheid",
+            _vendor_audit,
+        ),
     )
 }
 
@@ -71,8 +80,9 @@ def to_csv_bytes(df: pd.DataFrame) -> bytes:
 def read_csv_bytes(data: bytes | Path) -> pd.DataFrame:
     """Read a shipped CSV the way the loaders do (empty text stays "", not NaN)."""
     source = io.BytesIO(data) if isinstance(data, bytes) else data
-    return pd.read_csv(source, dtype=_TEXT_COLUMNS, keep_default_na=False, na_values=[],
-                       encoding="utf-8")
+    return pd.read_csv(
+        source, dtype=_TEXT_COLUMNS, keep_default_na=False, na_values=[], encoding="utf-8"
+    )
 
 
 @cache
@@ -95,7 +105,8 @@ def write_datasets(out_dir: str | Path | None = None) -> list[Path]:
     target = Path(out_dir) if out_dir is not None else default_dir()
     if target is None:
         raise FileNotFoundError(
-            "Geen map opgegeven en geen cursusmap gevonden. Geef out_dir op of zet FAIRHIRE_ROOT.")
+            "Geen map opgegeven en geen cursusmap gevonden. Geef out_dir op of zet FAIRHIRE_ROOT."
+        )
     target.mkdir(parents=True, exist_ok=True)
     written = []
     for name in DATASETS:

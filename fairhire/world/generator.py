@@ -60,8 +60,8 @@ ORIGIN_INVITE_RATIOS: dict[str, float] = {
     "overig": 1 / 1.3,
 }
 # Smaller penalties (assumptions; no Dutch callback figures exist, FACTS.md 5):
-AGE_50_PLUS_RATIO = 0.75     # invitation ratio for age 50+ when age_bias = 1
-GAP_RATIO_PER_YEAR = 0.85    # per year of career gap, counted up to two years
+AGE_50_PLUS_RATIO = 0.75  # invitation ratio for age 50+ when age_bias = 1
+GAP_RATIO_PER_YEAR = 0.85  # per year of career gap, counted up to two years
 PARTTIME_RATIO_UNDER_20 = 0.80
 PARTTIME_RATIO_20_TO_34 = 0.90
 
@@ -87,8 +87,10 @@ GAP_MONTHS = (3, 6, 9, 12, 18, 24, 36)
 GAP_MONTHS_P = (0.12, 0.22, 0.12, 0.20, 0.14, 0.12, 0.08)
 
 AGE_BANDS = ("18-29", "30-39", "40-49", "50+")
-_AGE_BAND_OF_AGE = np.array([AGE_BANDS[int(np.searchsorted([30, 40, 50], a, side="right"))]
-                             for a in range(120)], dtype=object)
+_AGE_BAND_OF_AGE = np.array(
+    [AGE_BANDS[int(np.searchsorted([30, 40, 50], a, side="right"))] for a in range(120)],
+    dtype=object,
+)
 
 # Weights of the true suitability score (job-relevant attributes only).
 W_EDUCATION, W_FIELD, W_EXPERIENCE, W_SKILL, W_CERT, W_LATENT = 1.2, 1.0, 0.35, 0.30, 0.35, 0.7
@@ -96,11 +98,35 @@ EXPERIENCE_CAP = 10  # years; more experience adds nothing (diminishing returns)
 
 # Column order of the returned frame; cv_text only when rendered.
 COLUMNS = (
-    "applicant_id", "vacancy", "first_name", "last_name", "gender", "origin", "age",
-    "age_band", "birth_date", "email", "phone", "street", "postcode", "city", "education",
-    "education_field", "years_experience", "career_gap_months", "hours_per_week",
-    "dutch_level", "languages", "skills", "certificates", "hobbies", "memberships",
-    "cv_text", "suitability", "invited", "hired",
+    "applicant_id",
+    "vacancy",
+    "first_name",
+    "last_name",
+    "gender",
+    "origin",
+    "age",
+    "age_band",
+    "birth_date",
+    "email",
+    "phone",
+    "street",
+    "postcode",
+    "city",
+    "education",
+    "education_field",
+    "years_experience",
+    "career_gap_months",
+    "hours_per_week",
+    "dutch_level",
+    "languages",
+    "skills",
+    "certificates",
+    "hobbies",
+    "memberships",
+    "cv_text",
+    "suitability",
+    "invited",
+    "hired",
 )
 OUTCOME_COLUMNS = ("suitability", "invited", "hired")
 
@@ -110,22 +136,35 @@ PHONE_MULTIPLIER, PHONE_OFFSET = 738_541, 271_828  # gcd(738541, 10**6) = 1: a b
 
 # --- parameter validation --------------------------------------------------------
 
+
 def _fail(name: str, allowed: str, value, dutch: str) -> ValueError:
     return ValueError(f"{name} must be {allowed}, got {value!r}. ({dutch})")
 
 
 def _check_int(name: str, value, low: int, high: int) -> int:
     if isinstance(value, bool) or not isinstance(value, Integral) or not low <= value <= high:
-        raise _fail(name, f"an integer from {low:,} to {high:,}", value,
-                    f"{name} moet een geheel getal van {low:,} tot en met {high:,} zijn.")
+        raise _fail(
+            name,
+            f"an integer from {low:,} to {high:,}",
+            value,
+            f"{name} moet een geheel getal van {low:,} tot en met {high:,} zijn.",
+        )
     return int(value)
 
 
 def _check_real(name: str, value, low: float, high: float) -> float:
-    if (isinstance(value, bool) or not isinstance(value, Real)
-            or not math.isfinite(value) or not low <= value <= high):
-        raise _fail(name, f"a number from {low} to {high}", value,
-                    f"{name} moet een getal van {low} tot en met {high} zijn.")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, Real)
+        or not math.isfinite(value)
+        or not low <= value <= high
+    ):
+        raise _fail(
+            name,
+            f"a number from {low} to {high}",
+            value,
+            f"{name} moet een getal van {low} tot en met {high} zijn.",
+        )
     return float(value)
 
 
@@ -139,22 +178,42 @@ def _check_weights(name: str, value, allowed: Sequence[str]) -> np.ndarray:
         except TypeError:
             value = None
     if not value:
-        raise _fail(name, f"a mapping (or list) over {list(allowed)}", value,
-                    f"{name} moet een of meer van deze waarden bevatten: {', '.join(allowed)}.")
+        raise _fail(
+            name,
+            f"a mapping (or list) over {list(allowed)}",
+            value,
+            f"{name} moet een of meer van deze waarden bevatten: {', '.join(allowed)}.",
+        )
     unknown = [k for k in value if k not in allowed]
     if unknown:
-        raise _fail(name, f"keys from {list(allowed)}", unknown,
-                    f"onbekend in {name}: {', '.join(map(str, unknown))}; "
-                    f"kies uit {', '.join(allowed)}.")
+        raise _fail(
+            name,
+            f"keys from {list(allowed)}",
+            unknown,
+            f"onbekend in {name}: {', '.join(map(str, unknown))}; kies uit {', '.join(allowed)}.",
+        )
     w = np.zeros(len(allowed))
     for k, share in value.items():
-        if isinstance(share, bool) or not isinstance(share, Real) or not math.isfinite(share) or share < 0:
-            raise _fail(name, "non-negative numbers", {k: share},
-                        f"de aandelen in {name} moeten getallen van 0 of meer zijn.")
+        if (
+            isinstance(share, bool)
+            or not isinstance(share, Real)
+            or not math.isfinite(share)
+            or share < 0
+        ):
+            raise _fail(
+                name,
+                "non-negative numbers",
+                {k: share},
+                f"de aandelen in {name} moeten getallen van 0 of meer zijn.",
+            )
         w[allowed.index(k)] = float(share)
     if w.sum() <= 0:
-        raise _fail(name, "weights with a positive sum", value,
-                    f"de aandelen in {name} mogen niet allemaal 0 zijn.")
+        raise _fail(
+            name,
+            "weights with a positive sum",
+            value,
+            f"de aandelen in {name} mogen niet allemaal 0 zijn.",
+        )
     return w / w.sum()
 
 
@@ -164,13 +223,17 @@ def _check_rng(random_state) -> np.random.Generator:
     if random_state is None:
         return np.random.default_rng()
     if isinstance(random_state, bool) or not isinstance(random_state, Integral) or random_state < 0:
-        raise _fail("random_state", "None, a non-negative integer or a numpy Generator",
-                    random_state, "random_state moet None, een geheel getal van 0 of meer, "
-                    "of een numpy Generator zijn.")
+        raise _fail(
+            "random_state",
+            "None, a non-negative integer or a numpy Generator",
+            random_state,
+            "random_state moet None, een geheel getal van 0 of meer, of een numpy Generator zijn.",
+        )
     return np.random.default_rng(int(random_state))
 
 
 # --- helpers ----------------------------------------------------------------------
+
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
@@ -200,6 +263,7 @@ _NUMBER_STRINGS = np.array([f"{k:03d}" for k in range(1000)], dtype=object)
 
 
 # --- the generator ----------------------------------------------------------------
+
 
 def make_applicants(
     n_samples: int = 1000,
@@ -322,15 +386,25 @@ def make_applicants(
         vac_w = np.array([VACANCIES[v].share for v in VACANCY_LABELS])
     else:
         vac_w = _check_weights("vacancy", vacancy, list(VACANCY_LABELS))
-    biases = {name: _check_real(name, value, 0.0, BIAS_MAX) for name, value in (
-        ("origin_bias", origin_bias), ("age_bias", age_bias),
-        ("gap_bias", gap_bias), ("parttime_bias", parttime_bias))}
-    origin_w = _check_weights("group_shares", DEFAULT_GROUP_SHARES if group_shares is None
-                              else group_shares, list(ORIGINS))
+    biases = {
+        name: _check_real(name, value, 0.0, BIAS_MAX)
+        for name, value in (
+            ("origin_bias", origin_bias),
+            ("age_bias", age_bias),
+            ("gap_bias", gap_bias),
+            ("parttime_bias", parttime_bias),
+        )
+    }
+    origin_w = _check_weights(
+        "group_shares",
+        DEFAULT_GROUP_SHARES if group_shares is None else group_shares,
+        list(ORIGINS),
+    )
     female = _check_real("female_share", female_share, 0.0, 1.0)
     if not isinstance(with_cv_text, bool):
-        raise _fail("with_cv_text", "True or False", with_cv_text,
-                    "with_cv_text moet True of False zijn.")
+        raise _fail(
+            "with_cv_text", "True or False", with_cv_text, "with_cv_text moet True of False zijn."
+        )
     first_id = _check_int("id_start", id_start, 0, 10**12)
     rng = _check_rng(random_state)
     return _generate(n, rng, vac_w, origin_w, female, biases, with_cv_text, first_id)
@@ -356,16 +430,21 @@ def _generate(n, rng, vac_w, origin_w, female, biases, with_cv_text, first_id) -
 
     # 3. education and field from the vacancy's applicant pool
     edu = Categorical([v.education_shares for v in vacs]).sample(uniform(), vac)
-    field_idx = Categorical([[v.field_shares.get(f, 0.0) for f in FIELDS] for v in vacs]
-                            ).sample(uniform(), vac)
-    relevance = np.array([[v.field_relevance.get(f, 0.0) for f in FIELDS] for v in vacs])[vac, field_idx]
+    field_idx = Categorical([[v.field_shares.get(f, 0.0) for f in FIELDS] for v in vacs]).sample(
+        uniform(), vac
+    )
+    relevance = np.array([[v.field_relevance.get(f, 0.0) for f in FIELDS] for v in vacs])[
+        vac, field_idx
+    ]
 
     # 4. experience in the field
     available = np.maximum(age - np.array(EDUCATION_END_AGE)[edu], 0)
     years_exp = np.floor(available * beta_icdf(uniform(), 1.6, 2.2)).astype(np.int64)
 
     # 5. skills (8 relevant, 6 generic) and certificates (3 relevant, 2 generic)
-    propensity = np.minimum(beta_icdf(uniform(), 2.0, 3.0) + 0.015 * np.minimum(years_exp, 12), 0.95)
+    propensity = np.minimum(
+        beta_icdf(uniform(), 2.0, 3.0) + 0.015 * np.minimum(years_exp, 12), 0.95
+    )
     rel_mask = bernoulli_mask(rng, propensity, n, 8)
     gen_mask = rng.integers(0, 64, n) & rng.integers(0, 64, n)  # each bit set with p = 0.25
     cert_rel = bernoulli_mask(rng, 0.10 + 0.30 * relevance, n, 3)
@@ -374,10 +453,14 @@ def _generate(n, rng, vac_w, origin_w, female, biases, with_cv_text, first_id) -
 
     # 6. true suitability: job-relevant attributes only
     edu_points = np.array([v.education_points for v in vacs])[vac, edu]
-    raw = (W_EDUCATION * edu_points + W_FIELD * relevance
-           + W_EXPERIENCE * np.log1p(np.minimum(years_exp, EXPERIENCE_CAP))
-           + W_SKILL * POPCOUNT[rel_mask] + W_CERT * POPCOUNT[cert_rel]
-           + W_LATENT * rng.standard_normal(n))
+    raw = (
+        W_EDUCATION * edu_points
+        + W_FIELD * relevance
+        + W_EXPERIENCE * np.log1p(np.minimum(years_exp, EXPERIENCE_CAP))
+        + W_SKILL * POPCOUNT[rel_mask]
+        + W_CERT * POPCOUNT[cert_rel]
+        + W_LATENT * rng.standard_normal(n)
+    )
     center = np.array([v.raw_center for v in vacs])[vac]
     scale = np.array([v.raw_scale for v in vacs])[vac]
     suitability = np.round(np.clip(50.0 + 15.0 * (raw - center) / scale, 0.0, 100.0), 1)
@@ -394,26 +477,38 @@ def _generate(n, rng, vac_w, origin_w, female, biases, with_cv_text, first_id) -
     hours = _pad_rows(HOURS_IN_BAND).astype(np.int64)[band, within]
 
     # 9. languages, hobbies, memberships
-    dutch = Categorical(traits.dutch_level_probs([v.min_dutch for v in vacs])
-                        ).sample(uniform(), origin * n_vac + vac)
+    dutch = Categorical(traits.dutch_level_probs([v.min_dutch for v in vacs])).sample(
+        uniform(), origin * n_vac + vac
+    )
     english = np.minimum(np.array(traits.ENGLISH_BASE)[edu] + (uniform() < 0.5), 4)
     her_p, her_index = traits.heritage_probs()
     heritage = her_index[origin, Categorical(her_p).sample(uniform(), origin)]
     n_hob = 1 + Categorical(traits.N_HOBBIES_P).sample(uniform())
     hobby_sampler = Categorical(traits.hobby_probs())
-    hob_code = traits.sorted_picks([hobby_sampler.sample(uniform(), gender) for _ in range(3)],
-                                   n_hob, len(traits.HOBBY_LABELS))
+    hob_code = traits.sorted_picks(
+        [hobby_sampler.sample(uniform(), gender) for _ in range(3)], n_hob, len(traits.HOBBY_LABELS)
+    )
     n_mem = Categorical(traits.N_MEMBERSHIPS_P).sample(uniform())
     member_sampler = Categorical(traits.membership_probs())
-    mem_code = traits.sorted_picks([member_sampler.sample(uniform(), group) for _ in range(2)],
-                                   n_mem, len(traits.MEMBERSHIP_LABELS))
+    mem_code = traits.sorted_picks(
+        [member_sampler.sample(uniform(), group) for _ in range(2)],
+        n_mem,
+        len(traits.MEMBERSHIP_LABELS),
+    )
 
     # 10. identity and contact data
     pools = name_pools()
     fi, li = pools.draw(group, uniform(), uniform())
     birth_days, birth_year = _birth_dates(age, uniform())
-    email = make_emails(pools, group, fi, li, birth_year,
-                        rng.integers(0, len(EMAIL_PATTERNS), n), rng.integers(0, len(EMAIL_DOMAINS), n))
+    email = make_emails(
+        pools,
+        group,
+        fi,
+        li,
+        birth_year,
+        rng.integers(0, len(EMAIL_PATTERNS), n),
+        rng.integers(0, len(EMAIL_DOMAINS), n),
+    )
     geo = geography()
     area = geo.draw_area(origin, uniform())
     street_idx = rng.integers(0, len(STREET_NAMES), n)
@@ -422,25 +517,43 @@ def _generate(n, rng, vac_w, origin_w, female, biases, with_cv_text, first_id) -
 
     # 11-12. history: invitations and hires
     z = (suitability - 50.0) / 15.0
-    ratio_origin = np.array([ORIGIN_INVITE_RATIOS[o] for o in ORIGINS])[origin] ** biases["origin_bias"]
+    ratio_origin = (
+        np.array([ORIGIN_INVITE_RATIOS[o] for o in ORIGINS])[origin] ** biases["origin_bias"]
+    )
     ratio_age = np.where(age >= 50, AGE_50_PLUS_RATIO ** biases["age_bias"], 1.0)
     ratio_gap = GAP_RATIO_PER_YEAR ** (biases["gap_bias"] * np.minimum(gap, 24) / 12.0)
-    ratio_hours = np.select([hours < 20, hours < 35],
-                            [PARTTIME_RATIO_UNDER_20 ** biases["parttime_bias"],
-                             PARTTIME_RATIO_20_TO_34 ** biases["parttime_bias"]], 1.0)
-    p_invite = _sigmoid(INVITE_INTERCEPT + INVITE_SLOPE * z) * ratio_origin * ratio_age * ratio_gap * ratio_hours
+    ratio_hours = np.select(
+        [hours < 20, hours < 35],
+        [
+            PARTTIME_RATIO_UNDER_20 ** biases["parttime_bias"],
+            PARTTIME_RATIO_20_TO_34 ** biases["parttime_bias"],
+        ],
+        1.0,
+    )
+    p_invite = (
+        _sigmoid(INVITE_INTERCEPT + INVITE_SLOPE * z)
+        * ratio_origin
+        * ratio_age
+        * ratio_gap
+        * ratio_hours
+    )
     invited = (rng.random(n) < p_invite).astype(np.int64)
     hired = invited * (rng.random(n) < _sigmoid(HIRE_INTERCEPT + HIRE_SLOPE * z)).astype(np.int64)
 
     # strings for the table: object lookups and at most one concatenation per column
     # phone numbers are unique per applicant_id: an affine bijection of 0..999,999
-    phone_no = (PHONE_MULTIPLIER * (first_id + np.arange(n, dtype=np.int64)) + PHONE_OFFSET) % 1_000_000
+    phone_no = (
+        PHONE_MULTIPLIER * (first_id + np.arange(n, dtype=np.int64)) + PHONE_OFFSET
+    ) % 1_000_000
     phone = _PHONE_STEMS[phone_no // 1000] + _NUMBER_STRINGS[phone_no % 1000]
     street = street_table()[street_idx * len(HOUSE_NUMBERS) + house]
     skills = skill_table()[(vac * 256 + rel_mask) * 64 + gen_mask]
-    cert_table = np.concatenate([traits.mask_labels(np.arange(32), v.certificates + GENERIC_CERTIFICATES)
-                                 for v in vacs])
-    lang_code = (dutch * len(traits.ENGLISH_LEVELS) + english) * len(traits.LANGUAGE_NAMES) + heritage
+    cert_table = np.concatenate(
+        [traits.mask_labels(np.arange(32), v.certificates + GENERIC_CERTIFICATES) for v in vacs]
+    )
+    lang_code = (dutch * len(traits.ENGLISH_LEVELS) + english) * len(
+        traits.LANGUAGE_NAMES
+    ) + heritage
     age_band = _AGE_BAND_OF_AGE[age]
 
     columns = {
@@ -468,15 +581,30 @@ def _generate(n, rng, vac_w, origin_w, female, biases, with_cv_text, first_id) -
         "skills": skills,
         "certificates": cert_table[vac * 32 + cert_mask],
         "hobbies": traits.combo_table(traits.HOBBY_LABELS, 3, traits.join_comma)[hob_code],
-        "memberships": traits.combo_table(traits.MEMBERSHIP_LABELS, 2, traits.join_semicolon)[mem_code],
+        "memberships": traits.combo_table(traits.MEMBERSHIP_LABELS, 2, traits.join_semicolon)[
+            mem_code
+        ],
     }
     if with_cv_text:
         from .cv_text import render_cv_texts
 
         columns["cv_text"] = render_cv_texts(
-            rng, columns, vac=vac, edu=edu, field_idx=field_idx, years_exp=years_exp, gap=gap,
-            birth_days=birth_days, rel_mask=rel_mask, gen_mask=gen_mask, cert_mask=cert_mask,
-            hob_code=hob_code, mem_code=mem_code, pc_letters=pc_letters, gender=gender)
+            rng,
+            columns,
+            vac=vac,
+            edu=edu,
+            field_idx=field_idx,
+            years_exp=years_exp,
+            gap=gap,
+            birth_days=birth_days,
+            rel_mask=rel_mask,
+            gen_mask=gen_mask,
+            cert_mask=cert_mask,
+            hob_code=hob_code,
+            mem_code=mem_code,
+            pc_letters=pc_letters,
+            gender=gender,
+        )
     columns["suitability"] = suitability
     columns["invited"] = invited
     columns["hired"] = hired
@@ -505,18 +633,22 @@ def _cached(name: str, build) -> np.ndarray:
 
 # House numbers 1-150 (low numbers likelier, as in short streets) and 1A-30B.
 HOUSE_NUMBERS = tuple(str(k) for k in range(1, 151)) + tuple(
-    f"{k}{x}" for k in range(1, 31) for x in ("A", "B"))
+    f"{k}{x}" for k in range(1, 31) for x in ("A", "B")
+)
 _HOUSE_P = np.array([1.0 / (k + 10) for k in range(1, 151)] + [0.004] * 60)
 
 
 def street_table() -> np.ndarray:
     """Every "street number" combination, built once (about 100,000 strings)."""
-    return _cached("street", lambda: np.array(
-        [f"{s} {h}" for s in STREET_NAMES for h in HOUSE_NUMBERS], dtype=object))
+    return _cached(
+        "street",
+        lambda: np.array([f"{s} {h}" for s in STREET_NAMES for h in HOUSE_NUMBERS], dtype=object),
+    )
 
 
 def skill_table() -> np.ndarray:
     """Skills per (vacancy, relevant mask, generic mask): relevant first, "; "-joined."""
+
     def build():
         generic = [[s for i, s in enumerate(GENERIC_SKILLS) if (g >> i) & 1] for g in range(64)]
         out = []
@@ -526,6 +658,7 @@ def skill_table() -> np.ndarray:
                 rel = [s for i, s in enumerate(skills) if (m >> i) & 1]
                 out.extend("; ".join(rel + gen) for gen in generic)
         return np.array(out, dtype=object)
+
     return _cached("skills", build)
 
 
@@ -545,4 +678,5 @@ def language_table() -> np.ndarray:
                     parts = [f"Nederlands ({dutch})", f"Engels ({eng})"] + ([lang] if lang else [])
                     out.append(", ".join(parts))
         return np.array(out, dtype=object)
+
     return _cached("languages", build)

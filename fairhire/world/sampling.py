@@ -105,7 +105,9 @@ def beta_bins(a: float, b: float, n_bins: int) -> np.ndarray:
 POPCOUNT = np.array([bin(m).count("1") for m in range(256)], dtype=np.int64)
 
 
-def bernoulli_mask(rng: np.random.Generator, p: np.ndarray | float, n: int, n_bits: int) -> np.ndarray:
+def bernoulli_mask(
+    rng: np.random.Generator, p: np.ndarray | float, n: int, n_bits: int
+) -> np.ndarray:
     """A bit mask per row with each of n_bits set independently with probability p."""
     p = np.broadcast_to(np.asarray(p, dtype=np.float32).reshape(-1, 1), (n, 1))
     bits = rng.random((n, n_bits), dtype=np.float32) < p

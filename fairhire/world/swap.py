@@ -49,8 +49,13 @@ def _replace_all(text: str, mapping: dict[str, str]) -> str:
     return re.sub(pattern, lambda m: mapping[m.group(0)], text)
 
 
-def swap_names(df: pd.DataFrame, to_origin: str | None = None, to_gender: str | None = None,
-               *, random_state: int | np.random.Generator | None = None) -> pd.DataFrame:
+def swap_names(
+    df: pd.DataFrame,
+    to_origin: str | None = None,
+    to_gender: str | None = None,
+    *,
+    random_state: int | np.random.Generator | None = None,
+) -> pd.DataFrame:
     """Return a copy of ``df`` with new names from another origin group and/or gender.
 
     Parameters
@@ -85,20 +90,39 @@ def swap_names(df: pd.DataFrame, to_origin: str | None = None, to_gender: str | 
     True
     """
     if to_origin is None and to_gender is None:
-        raise _fail("to_origin/to_gender", "given (at least one)", None,
-                    "geef to_origin of to_gender (of allebei) op.")
+        raise _fail(
+            "to_origin/to_gender",
+            "given (at least one)",
+            None,
+            "geef to_origin of to_gender (of allebei) op.",
+        )
     if to_origin is not None and to_origin not in ORIGINS:
-        raise _fail("to_origin", f"one of {list(ORIGINS)}", to_origin,
-                    f"to_origin moet een van deze zijn: {', '.join(ORIGINS)}.")
+        raise _fail(
+            "to_origin",
+            f"one of {list(ORIGINS)}",
+            to_origin,
+            f"to_origin moet een van deze zijn: {', '.join(ORIGINS)}.",
+        )
     if to_gender is not None and to_gender not in GENDERS:
-        raise _fail("to_gender", f"one of {list(GENDERS)}", to_gender,
-                    "to_gender moet 'vrouw' of 'man' zijn.")
-    needed = ["first_name", "last_name"] + (["origin"] if to_origin is None else []) + (
-        ["gender"] if to_gender is None else [])
+        raise _fail(
+            "to_gender",
+            f"one of {list(GENDERS)}",
+            to_gender,
+            "to_gender moet 'vrouw' of 'man' zijn.",
+        )
+    needed = (
+        ["first_name", "last_name"]
+        + (["origin"] if to_origin is None else [])
+        + (["gender"] if to_gender is None else [])
+    )
     missing = [c for c in needed if c not in df.columns]
     if missing:
-        raise _fail("df", f"a frame with columns {needed}", missing,
-                    f"de tabel mist de kolom(men) {', '.join(missing)}.")
+        raise _fail(
+            "df",
+            f"a frame with columns {needed}",
+            missing,
+            f"de tabel mist de kolom(men) {', '.join(missing)}.",
+        )
     rng = _check_rng(random_state)
 
     n = len(df)
@@ -106,26 +130,43 @@ def swap_names(df: pd.DataFrame, to_origin: str | None = None, to_gender: str | 
     gender = _group_codes(df, "gender", GENDERS, to_gender, "waarde")
 
     pools = name_pools()
-    fi, li = pools.draw(origin * len(GENDERS) + gender,
-                        rng.random(n, dtype=np.float32), rng.random(n, dtype=np.float32))
+    fi, li = pools.draw(
+        origin * len(GENDERS) + gender,
+        rng.random(n, dtype=np.float32),
+        rng.random(n, dtype=np.float32),
+    )
     new_first, new_last = pools.first[fi].tolist(), pools.last[li].tolist()
-    old_first, old_last = df["first_name"].astype(str).tolist(), df["last_name"].astype(str).tolist()
+    old_first, old_last = (
+        df["first_name"].astype(str).tolist(),
+        df["last_name"].astype(str).tolist(),
+    )
 
     out = df.copy()
     out["first_name"] = new_first
     out["last_name"] = new_last
     if "email" in df.columns:
         old_email = df["email"].astype(str).tolist()
-        new_email = [_new_email(e, of, ol, nf, nl) for e, of, ol, nf, nl
-                     in zip(old_email, old_first, old_last, new_first, new_last, strict=True)]
+        new_email = [
+            _new_email(e, of, ol, nf, nl)
+            for e, of, ol, nf, nl in zip(
+                old_email, old_first, old_last, new_first, new_last, strict=True
+            )
+        ]
         out["email"] = new_email
     else:
         old_email = new_email = [None] * n
     if "cv_text" in df.columns:
         texts = []
-        for text, of, ol, nf, nl, oe, ne in zip(df["cv_text"].tolist(), old_first, old_last,
-                                                 new_first, new_last, old_email, new_email,
-                                                 strict=True):
+        for text, of, ol, nf, nl, oe, ne in zip(
+            df["cv_text"].tolist(),
+            old_first,
+            old_last,
+            new_first,
+            new_last,
+            old_email,
+            new_email,
+            strict=True,
+        ):
             if not isinstance(text, str):
                 texts.append(text)
                 continue
@@ -137,13 +178,18 @@ def swap_names(df: pd.DataFrame, to_origin: str | None = None, to_gender: str | 
     return out
 
 
-def _group_codes(df: pd.DataFrame, column: str, labels: tuple[str, ...], target: str | None,
-                 what: str) -> np.ndarray:
+def _group_codes(
+    df: pd.DataFrame, column: str, labels: tuple[str, ...], target: str | None, what: str
+) -> np.ndarray:
     """Codes of ``df[column]`` in ``labels``, or all ``target`` when one is given."""
     if target is not None:
         return np.full(len(df), labels.index(target))
     codes = pd.Categorical(df[column], categories=labels).codes.astype(np.int64)
     if (codes < 0).any():
-        raise _fail(f"df['{column}']", f"values from {list(labels)}", "unknown value",
-                    f"de kolom {column} bevat een onbekende {what}.")
+        raise _fail(
+            f"df['{column}']",
+            f"values from {list(labels)}",
+            "unknown value",
+            f"de kolom {column} bevat een onbekende {what}.",
+        )
     return codes

@@ -17,15 +17,33 @@ from .vacancies import DUTCH_LEVELS
 
 # (hobby, weight for women, weight for men)
 HOBBIES = (
-    ("hardlopen", 1.0, 1.0), ("fietsen", 1.0, 1.0), ("wandelen", 1.2, 0.8),
-    ("lezen", 1.4, 0.7), ("koken", 1.1, 0.9), ("bakken", 1.3, 0.5),
-    ("fotografie", 0.8, 1.0), ("tuinieren", 0.9, 0.7), ("gamen", 0.5, 1.6),
-    ("muziek maken", 0.8, 1.0), ("zwemmen", 1.0, 0.8), ("fitness", 1.0, 1.3),
-    ("schilderen", 0.9, 0.4), ("vissen", 0.2, 1.2), ("klussen", 0.3, 1.3),
-    ("dansen", 1.4, 0.4), ("yoga", 1.5, 0.3), ("voetbal", 0.3, 1.8),
-    ("tennis", 0.7, 0.7), ("volleybal", 0.8, 0.5), ("schaken", 0.3, 0.8),
-    ("reizen", 1.0, 1.0), ("films kijken", 0.8, 0.8), ("kickboksen", 0.3, 0.8),
-    ("handwerken", 1.0, 0.1), ("paardrijden", 0.8, 0.1), ("darten", 0.1, 0.7),
+    ("hardlopen", 1.0, 1.0),
+    ("fietsen", 1.0, 1.0),
+    ("wandelen", 1.2, 0.8),
+    ("lezen", 1.4, 0.7),
+    ("koken", 1.1, 0.9),
+    ("bakken", 1.3, 0.5),
+    ("fotografie", 0.8, 1.0),
+    ("tuinieren", 0.9, 0.7),
+    ("gamen", 0.5, 1.6),
+    ("muziek maken", 0.8, 1.0),
+    ("zwemmen", 1.0, 0.8),
+    ("fitness", 1.0, 1.3),
+    ("schilderen", 0.9, 0.4),
+    ("vissen", 0.2, 1.2),
+    ("klussen", 0.3, 1.3),
+    ("dansen", 1.4, 0.4),
+    ("yoga", 1.5, 0.3),
+    ("voetbal", 0.3, 1.8),
+    ("tennis", 0.7, 0.7),
+    ("volleybal", 0.8, 0.5),
+    ("schaken", 0.3, 0.8),
+    ("reizen", 1.0, 1.0),
+    ("films kijken", 0.8, 0.8),
+    ("kickboksen", 0.3, 0.8),
+    ("handwerken", 1.0, 0.1),
+    ("paardrijden", 0.8, 0.1),
+    ("darten", 0.1, 0.7),
     ("zingen", 1.0, 0.5),
 )
 
@@ -51,17 +69,17 @@ MEMBERSHIPS = (
     ("vrijwilliger bij een organisatie voor nieuwkomers", 2.5, 2.5, "overig"),
 )
 N_MEMBERSHIPS_P = (0.40, 0.42, 0.18)  # 0, 1 or 2 memberships
-N_HOBBIES_P = (0.30, 0.45, 0.25)      # 1, 2 or 3 hobbies
+N_HOBBIES_P = (0.30, 0.45, 0.25)  # 1, 2 or 3 hobbies
 
 # Dutch level per origin group before truncation at the vacancy's minimum
 # (an assumption; the course only needs that levels differ between groups).
 DUTCH_LEVEL_P = {
-    "Nederlands":            (0.00, 0.00, 0.00, 0.01, 0.02, 0.97),
+    "Nederlands": (0.00, 0.00, 0.00, 0.01, 0.02, 0.97),
     "Marokkaans-Nederlands": (0.00, 0.04, 0.08, 0.15, 0.13, 0.60),
-    "Turks-Nederlands":      (0.00, 0.05, 0.10, 0.15, 0.12, 0.58),
-    "Surinaams-Nederlands":  (0.00, 0.00, 0.03, 0.07, 0.10, 0.80),
-    "Pools-Nederlands":      (0.10, 0.28, 0.32, 0.15, 0.05, 0.10),
-    "overig":                (0.05, 0.12, 0.20, 0.20, 0.13, 0.30),
+    "Turks-Nederlands": (0.00, 0.05, 0.10, 0.15, 0.12, 0.58),
+    "Surinaams-Nederlands": (0.00, 0.00, 0.03, 0.07, 0.10, 0.80),
+    "Pools-Nederlands": (0.10, 0.28, 0.32, 0.15, 0.05, 0.10),
+    "overig": (0.05, 0.12, 0.20, 0.20, 0.13, 0.30),
 }
 
 # Other languages spoken at home, per origin group; "" = none listed.
@@ -69,11 +87,26 @@ HERITAGE_LANGUAGES = {
     "Nederlands": (("", 0.85), ("Duits", 0.08), ("Frans", 0.07)),
     "Marokkaans-Nederlands": (("Arabisch", 0.45), ("Tamazight", 0.35), ("", 0.20)),
     "Turks-Nederlands": (("Turks", 0.85), ("Koerdisch", 0.05), ("", 0.10)),
-    "Surinaams-Nederlands": (("Sranantongo", 0.35), ("Sarnami", 0.25), ("Javaans", 0.05), ("", 0.35)),
+    "Surinaams-Nederlands": (
+        ("Sranantongo", 0.35),
+        ("Sarnami", 0.25),
+        ("Javaans", 0.05),
+        ("", 0.35),
+    ),
     "Pools-Nederlands": (("Pools", 0.98), ("", 0.02)),
-    "overig": (("Spaans", 0.10), ("Portugees", 0.10), ("Arabisch", 0.10), ("Tigrinya", 0.08),
-               ("Somalisch", 0.08), ("Vietnamees", 0.08), ("Russisch", 0.10), ("Papiaments", 0.08),
-               ("Mandarijn", 0.08), ("Duits", 0.10), ("", 0.10)),
+    "overig": (
+        ("Spaans", 0.10),
+        ("Portugees", 0.10),
+        ("Arabisch", 0.10),
+        ("Tigrinya", 0.08),
+        ("Somalisch", 0.08),
+        ("Vietnamees", 0.08),
+        ("Russisch", 0.10),
+        ("Papiaments", 0.08),
+        ("Mandarijn", 0.08),
+        ("Duits", 0.10),
+        ("", 0.10),
+    ),
 }
 LANGUAGE_NAMES = tuple(sorted({lang for v in HERITAGE_LANGUAGES.values() for lang, _ in v}))
 ENGLISH_LEVELS = ("A2", "B1", "B2", "C1", "C2")
@@ -88,8 +121,13 @@ def hobby_probs() -> np.ndarray:
 
 def membership_probs() -> np.ndarray:
     """Membership weights per origin * 2 + gender code."""
-    return np.array([[m[1 + g] if m[3] in (None, origin) else 0.0 for m in MEMBERSHIPS]
-                     for origin in ORIGINS for g in range(len(GENDERS))])
+    return np.array(
+        [
+            [m[1 + g] if m[3] in (None, origin) else 0.0 for m in MEMBERSHIPS]
+            for origin in ORIGINS
+            for g in range(len(GENDERS))
+        ]
+    )
 
 
 def heritage_probs() -> tuple[np.ndarray, np.ndarray]:
@@ -117,8 +155,13 @@ def dutch_level_probs(min_levels: list[str]) -> np.ndarray:
 
 def mask_labels(masks: np.ndarray, labels: tuple[str, ...], sep: str = "; ") -> np.ndarray:
     """Joined labels for each bit mask (dense table; for small label sets)."""
-    table = np.array([sep.join(labels[i] for i in range(len(labels)) if (m >> i) & 1)
-                      for m in range(1 << len(labels))], dtype=object)
+    table = np.array(
+        [
+            sep.join(labels[i] for i in range(len(labels)) if (m >> i) & 1)
+            for m in range(1 << len(labels))
+        ],
+        dtype=object,
+    )
     return table[masks]
 
 
@@ -135,10 +178,12 @@ def sorted_picks(picks: list[np.ndarray], count: np.ndarray, n_labels: int) -> n
         for q in cols:
             p = np.where(p == q, sentinel, p)
         cols.append(p)
+
     # sorting network for two or three columns
     def swap(i, j):
         lo, hi = np.minimum(cols[i], cols[j]), np.maximum(cols[i], cols[j])
         cols[i], cols[j] = lo, hi
+
     if len(cols) == 2:
         swap(0, 1)
     elif len(cols) == 3:
@@ -159,8 +204,8 @@ def combo_table(labels: tuple[str, ...], k: int, fmt) -> np.ndarray:
     key = (labels, k, fmt)
     if key not in _COMBO_TABLES:
         size = len(labels) + 1
-        table = np.empty(size ** k, dtype=object)
-        for code in range(size ** k):
+        table = np.empty(size**k, dtype=object)
+        for code in range(size**k):
             idx, rest = [], code
             for _ in range(k):
                 rest, r = divmod(rest, size)

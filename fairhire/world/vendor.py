@@ -24,8 +24,20 @@ VENDOR_TRAINING_SIZE = 8000
 # The vendor recommends inviting everyone scoring at or above this.
 VENDOR_THRESHOLD = 40.0
 
-_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december")
+_MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 _POSTCODE = re.compile(r"\b(\d{4}) [A-Z]{2}\b")
 _DATE_SHORT = re.compile(r"\b\d{2}-\d{2}-(\d{4})\b")
 _DATE_LONG = re.compile(r"\b\d{1,2} (?:" + "|".join(_MONTHS) + r") (\d{4})\b")
@@ -40,7 +52,9 @@ def _read_cvs(texts: list[str]) -> pd.DataFrame:
         d = _DATE_SHORT.search(text) or _DATE_LONG.search(text)
         if d:
             age = REFERENCE_DATE.year - int(d.group(1))
-            bands.append("<30" if age < 30 else "30-39" if age < 40 else "40-49" if age < 50 else "50+")
+            bands.append(
+                "<30" if age < 30 else "30-39" if age < 40 else "40-49" if age < 50 else "50+"
+            )
         else:
             bands.append("onbekend")
     return pd.DataFrame({"text": texts, "postcode": postcodes, "age_band": bands})
@@ -49,12 +63,16 @@ def _read_cvs(texts: list[str]) -> pd.DataFrame:
 def _texts(cvs) -> list[str]:
     if isinstance(cvs, pd.DataFrame):
         if "cv_text" not in cvs.columns:
-            raise ValueError("cvs must have a 'cv_text' column. (De tabel heeft geen kolom "
-                             "'cv_text'; de screener leest alleen cv-teksten.)")
+            raise ValueError(
+                "cvs must have a 'cv_text' column. (De tabel heeft geen kolom "
+                "'cv_text'; de screener leest alleen cv-teksten.)"
+            )
         cvs = cvs["cv_text"]
     if isinstance(cvs, str):
-        raise ValueError("cvs must be a list of CV texts or a frame with 'cv_text', not one string. "
-                         "(Geef een lijst met cv-teksten of een tabel met de kolom 'cv_text'.)")
+        raise ValueError(
+            "cvs must be a list of CV texts or a frame with 'cv_text', not one string. "
+            "(Geef een lijst met cv-teksten of een tabel met de kolom 'cv_text'.)"
+        )
     try:
         texts = list(cvs)
     except TypeError:
@@ -83,7 +101,9 @@ class VendorScreener:
 
     name = VENDOR_NAME
 
-    def __init__(self, random_state: int = VENDOR_SEED, threshold: float = VENDOR_THRESHOLD) -> None:
+    def __init__(
+        self, random_state: int = VENDOR_SEED, threshold: float = VENDOR_THRESHOLD
+    ) -> None:
         from sklearn.compose import ColumnTransformer
         from sklearn.feature_extraction.text import CountVectorizer
         from sklearn.linear_model import LogisticRegression
@@ -92,17 +112,24 @@ class VendorScreener:
 
         self.threshold = float(threshold)
         history = make_applicants(VENDOR_TRAINING_SIZE, random_state=random_state)
-        features = ColumnTransformer([
-            # words of three letters or more; no numbers
-            ("words", CountVectorizer(min_df=10, binary=True, token_pattern=r"(?u)\b[^\W\d_]{3,}\b"),
-             "text"),
-            ("postcode", OneHotEncoder(handle_unknown="ignore"), ["postcode"]),
-            ("age", OneHotEncoder(handle_unknown="ignore"), ["age_band"]),
-        ])
-        self._model = Pipeline([
-            ("features", features),
-            ("model", LogisticRegression(C=0.3, solver="liblinear")),
-        ])
+        features = ColumnTransformer(
+            [
+                # words of three letters or more; no numbers
+                (
+                    "words",
+                    CountVectorizer(min_df=10, binary=True, token_pattern=r"(?u)\b[^\W\d_]{3,}\b"),
+                    "text",
+                ),
+                ("postcode", OneHotEncoder(handle_unknown="ignore"), ["postcode"]),
+                ("age", OneHotEncoder(handle_unknown="ignore"), ["age_band"]),
+            ]
+        )
+        self._model = Pipeline(
+            [
+                ("features", features),
+                ("model", LogisticRegression(C=0.3, solver="liblinear")),
+            ]
+        )
         self._model.fit(_read_cvs(history["cv_text"].tolist()), history["invited"].to_numpy())
 
     def score(self, cvs) -> np.ndarray:

@@ -8,8 +8,15 @@ from fairhire.audit import ll144
 def _sample() -> pd.DataFrame:
     # 100 applicants; "x" is a 1% category; selection by hand: man 30/50, vrouw 15/45, x 1/1,
     # "y" 2/4 (4%).
-    rows = ([("man", 1)] * 30 + [("man", 0)] * 20 + [("vrouw", 1)] * 15 + [("vrouw", 0)] * 30
-            + [("x", 1)] + [("y", 1)] * 2 + [("y", 0)] * 2)
+    rows = (
+        [("man", 1)] * 30
+        + [("man", 0)] * 20
+        + [("vrouw", 1)] * 15
+        + [("vrouw", 0)] * 30
+        + [("x", 1)]
+        + [("y", 1)] * 2
+        + [("y", 0)] * 2
+    )
     df = pd.DataFrame(rows, columns=["gender", "selected"])
     df["score"] = np.where(df["selected"] == 1, 80.0, 20.0) + np.arange(len(df)) / 1000
     return df
@@ -40,10 +47,15 @@ def test_scoring_rate_is_share_above_the_sample_median():
     table = ll144.impact_ratios(df, group="gender", score="score", min_share=0)
     expected = (df["score"] > median).groupby(df["gender"]).mean()
     assert list(table.columns)[2] == "scoring_rate"
-    pd.testing.assert_series_equal(table["scoring_rate"], expected.rename("scoring_rate"),
-                                   check_names=False, check_index_type=False)
+    pd.testing.assert_series_equal(
+        table["scoring_rate"],
+        expected.rename("scoring_rate"),
+        check_names=False,
+        check_index_type=False,
+    )
     assert ll144.scoring_rates(df, group="gender", score=df["score"].to_numpy()).equals(
-        table["scoring_rate"])
+        table["scoring_rate"]
+    )
 
 
 def test_above_median_is_strict():
@@ -69,13 +81,16 @@ def test_selection_rates_match_pandas():
     assert rates.to_dict() == pytest.approx(df.groupby("gender")["selected"].mean().to_dict())
 
 
-@pytest.mark.parametrize("kwargs, fragment", [
-    ({}, "precies één"),
-    ({"selected": "selected", "score": "score"}, "precies één"),
-    ({"selected": "score"}, "nullen en enen"),
-    ({"selected": "selected", "min_share": 2}, "aandeel"),
-    ({"selected": "onbekend"}, "staat niet in de tabel"),
-])
+@pytest.mark.parametrize(
+    "kwargs, fragment",
+    [
+        ({}, "precies één"),
+        ({"selected": "selected", "score": "score"}, "precies één"),
+        ({"selected": "score"}, "nullen en enen"),
+        ({"selected": "selected", "min_share": 2}, "aandeel"),
+        ({"selected": "onbekend"}, "staat niet in de tabel"),
+    ],
+)
 def test_dutch_errors(kwargs, fragment):
     with pytest.raises((ValueError, KeyError), match=fragment):
         ll144.impact_ratios(_sample(), group="gender", **kwargs)
@@ -88,11 +103,13 @@ def test_nobody_selected_is_a_clear_error():
 
 
 def test_error_rates_against_the_truth():
-    df = pd.DataFrame({
-        "origin": ["a"] * 6 + ["b"] * 6,
-        "qualified": [1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0],
-        "selected": [1, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0],
-    })
+    df = pd.DataFrame(
+        {
+            "origin": ["a"] * 6 + ["b"] * 6,
+            "qualified": [1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 0, 0],
+            "selected": [1, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0],
+        }
+    )
     table = ll144.error_rates(df, group="origin", selected="selected", truth="qualified")
     assert table.loc["a", "false_negative_rate"] == pytest.approx(1 / 3)
     assert table.loc["b", "false_negative_rate"] == pytest.approx(3 / 4)

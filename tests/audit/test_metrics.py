@@ -22,14 +22,16 @@ from fairhire.audit import (
 @pytest.fixture
 def frame() -> pd.DataFrame:
     # group a: 10 applicants, 5 invited; group b: 10 applicants, 3 invited.
-    return pd.DataFrame({
-        "gender": ["vrouw"] * 10 + ["man"] * 10,
-        "origin": (["x"] * 5 + ["y"] * 5) * 2,
-        "group": ["a"] * 10 + ["b"] * 10,
-        "invited": [1, 1, 1, 1, 1, 0, 0, 0, 0, 0] + [1, 1, 1, 0, 0, 0, 0, 0, 0, 0],
-        "suitable": [1, 1, 1, 0, 0, 1, 0, 0, 0, 0] + [1, 1, 0, 1, 1, 1, 0, 0, 0, 0],
-        "score": np.arange(20) / 20,
-    })
+    return pd.DataFrame(
+        {
+            "gender": ["vrouw"] * 10 + ["man"] * 10,
+            "origin": (["x"] * 5 + ["y"] * 5) * 2,
+            "group": ["a"] * 10 + ["b"] * 10,
+            "invited": [1, 1, 1, 1, 1, 0, 0, 0, 0, 0] + [1, 1, 1, 0, 0, 0, 0, 0, 0, 0],
+            "suitable": [1, 1, 1, 0, 0, 1, 0, 0, 0, 0] + [1, 1, 0, 1, 1, 1, 0, 0, 0, 0],
+            "score": np.arange(20) / 20,
+        }
+    )
 
 
 def test_selection_rates_are_the_share_selected_per_group(frame):
@@ -64,8 +66,9 @@ def test_impact_ratios_against_a_chosen_reference(frame):
 
 
 def test_min_impact_ratio_equals_fairlearns_demographic_parity_ratio(frame):
-    expected = demographic_parity_ratio(frame["invited"], frame["invited"],
-                                        sensitive_features=frame["group"])
+    expected = demographic_parity_ratio(
+        frame["invited"], frame["invited"], sensitive_features=frame["group"]
+    )
     assert min_impact_ratio(frame, group="group", decision="invited") == pytest.approx(expected)
 
 
@@ -111,8 +114,7 @@ def test_group_metrics_is_a_fairlearn_metricframe(frame):
 def test_rates_at_threshold_follow_the_threshold(frame):
     low = rates_at_threshold(frame, group="group", scores="score", threshold=0.0, truth="suitable")
     assert low["selection_rate"].tolist() == [1.0, 1.0]
-    high = rates_at_threshold(frame, group="group", scores="score", threshold=0.5,
-                              truth="suitable")
+    high = rates_at_threshold(frame, group="group", scores="score", threshold=0.5, truth="suitable")
     # scores rise with the row number: only group b (rows 10-19) reaches 0.5
     assert high.loc["a", "selection_rate"] == 0.0
     assert high.loc["b", "selection_rate"] == 1.0

@@ -15,8 +15,10 @@ matplotlib.use("Agg")
 def test_bars_under_four_fifths_of_the_highest_are_red():
     rates = pd.Series({"a": 0.40, "b": 0.33, "c": 0.30})  # b: 0.825 of a, c: 0.75 of a
     ax = plot_selection_rates(rates, title="t")
-    colours = {label.get_text(): to_hex(bar.get_facecolor())
-               for label, bar in zip(ax.get_yticklabels(), ax.patches, strict=True)}
+    colours = {
+        label.get_text(): to_hex(bar.get_facecolor())
+        for label, bar in zip(ax.get_yticklabels(), ax.patches, strict=True)
+    }
     assert colours["c"] == "#c62828"
     assert colours["a"] == colours["b"] != "#c62828"
     line = [x for x in ax.lines if x.get_linestyle() == "--"][0]

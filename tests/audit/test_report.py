@@ -42,22 +42,32 @@ class _Parser(HTMLParser):
 
 @pytest.fixture(scope="module")
 def report() -> AuditReport:
-    table = pd.DataFrame({"n": [181, 1195], "selection_rate": [0.116022, 0.364854],
-                          "impact_ratio": [0.317996, 1.0]},
-                         index=pd.Index(["Marokkaans-Nederlands", "Nederlands"], name="origin"))
-    inter = pd.DataFrame({"n": [93, 611], "impact_ratio": [0.385, 1.0]},
-                         index=pd.MultiIndex.from_tuples([("man", "Turks-Nederlands"),
-                                                          ("man", "Nederlands")],
-                                                         names=["gender", "origin"]))
+    table = pd.DataFrame(
+        {"n": [181, 1195], "selection_rate": [0.116022, 0.364854], "impact_ratio": [0.317996, 1.0]},
+        index=pd.Index(["Marokkaans-Nederlands", "Nederlands"], name="origin"),
+    )
+    inter = pd.DataFrame(
+        {"n": [93, 611], "impact_ratio": [0.385, 1.0]},
+        index=pd.MultiIndex.from_tuples(
+            [("man", "Turks-Nederlands"), ("man", "Nederlands")], names=["gender", "origin"]
+        ),
+    )
     fig, ax = plt.subplots(figsize=(4, 2))
     ax.barh(table.index, table["impact_ratio"])
-    rep = AuditReport(tool_name="Selectomaat", organisation="Uitzendbureau Flex & Co",
-                      auditor="HR-adviseur", date="2026-11-21", memo=MEMO)
+    rep = AuditReport(
+        tool_name="Selectomaat",
+        organisation="Uitzendbureau Flex & Co",
+        auditor="HR-adviseur",
+        date="2026-11-21",
+        memo=MEMO,
+    )
     rep.add_number("Selectiepercentage (totaal)", 0.2886)
     rep.add_number("Gewijzigde besluiten na naamwissel", 37)
     rep.add_table("Impact ratio per herkomst", table, note="Eigen berekening.")
-    rep.add_table("Fout-negatief per geslacht", pd.Series({"man": 0.25, "vrouw": 0.5},
-                                                           name="false_negative_rate"))
+    rep.add_table(
+        "Fout-negatief per geslacht",
+        pd.Series({"man": 0.25, "vrouw": 0.5}, name="false_negative_rate"),
+    )
     rep.add_table("Intersectioneel", inter)
     rep.add_figure("Impact ratio per herkomst", fig)
     plt.close(fig)
@@ -76,7 +86,16 @@ def test_html_opens_and_holds_the_learners_values(report):
     parser.feed(html)
     parser.close()
     text = "".join(parser.text)
-    for value in ("0.318", "0.365", "0.289", "37", "181", "1195", "0.250", "man × Turks-Nederlands"):
+    for value in (
+        "0.318",
+        "0.365",
+        "0.289",
+        "37",
+        "181",
+        "1195",
+        "0.250",
+        "man × Turks-Nederlands",
+    ):
         assert value in text, value
     assert MEMO in text and "&lt;sterk&gt;" in html  # escaped, but the learner's words survive
     assert "Uitzendbureau Flex & Co" in text and "2026-11-21" in text
@@ -103,8 +122,10 @@ def test_export_writes_both_files_atomically(report, tmp_path):
     assert set(paths) == {"html", "pdf"}
     assert paths["html"].name == "audit_selectomaat.html"
     assert paths["pdf"].read_bytes().startswith(b"%PDF")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["audit_selectomaat.html",
-                                                          "audit_selectomaat.pdf"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "audit_selectomaat.html",
+        "audit_selectomaat.pdf",
+    ]
 
 
 def test_errors_are_dutch(report, tmp_path):
@@ -132,11 +153,18 @@ def test_build_audit_report_in_one_call(tmp_path):
     fig, ax = plt.subplots()
     ax.plot([0, 1], [0, 1])
     report = build_audit_report(
-        tool_name="Selectomaat", organisation="De Korenschoof", date="2026-11-21",
-        numbers={"Laagste impact ratio": 0.4216}, memo="Stoppen.",
-        tables={"Per geslacht": pd.DataFrame({"impact_ratio": [1.0, 0.751]},
-                                              index=pd.Index(["man", "vrouw"], name="gender"))},
-        figures={"Figuur": fig})
+        tool_name="Selectomaat",
+        organisation="De Korenschoof",
+        date="2026-11-21",
+        numbers={"Laagste impact ratio": 0.4216},
+        memo="Stoppen.",
+        tables={
+            "Per geslacht": pd.DataFrame(
+                {"impact_ratio": [1.0, 0.751]}, index=pd.Index(["man", "vrouw"], name="gender")
+            )
+        },
+        figures={"Figuur": fig},
+    )
     plt.close(fig)
     assert [n for n, _ in report.numbers] == ["Laagste impact ratio"]
     assert len(report.tables) == 1 and len(report.figures) == 1

@@ -24,8 +24,16 @@ from .jupyter import JupyterLab, copy_course, port_is_free
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 WAIT = 60_000  # ms: generous for a busy 2-core machine, but bounded
 EXERCISE = "exercises/m00/m00_opdracht.ipynb"
 
@@ -117,7 +125,9 @@ def test_learner_journey(lab, page, record_timing):
     except Exception:
         shot(page, "99_fout")  # what the page showed when a step failed
         raise
-    record_timing("browser", "learner journey (without server start)", time.perf_counter() - started)
+    record_timing(
+        "browser", "learner journey (without server start)", time.perf_counter() - started
+    )
 
 
 def journey(lab, page) -> None:
@@ -146,12 +156,15 @@ def journey(lab, page) -> None:
     page.mouse.move(box["x"] + box["width"] / 2 + 120, box["y"] + box["height"] / 2, steps=8)
     page.mouse.up()
     readout = widget.locator(".widget-readout")
-    page.wait_for_function("([el, old]) => el.innerText.trim() !== old",
-                           arg=[readout.element_handle(), "12"])
+    page.wait_for_function(
+        "([el, old]) => el.innerText.trim() !== old", arg=[readout.element_handle(), "12"]
+    )
     moved = int(readout.inner_text())
     assert moved > 12
-    page.wait_for_function("([el, want]) => el.innerText.trim() === want",
-                           arg=[shown.element_handle(), invite_sentence(moved, 48)])
+    page.wait_for_function(
+        "([el, want]) => el.innerText.trim() === want",
+        arg=[shown.element_handle(), invite_sentence(moved, 48)],
+    )
     shot(page, "02_les_schuifregelaar", widget)
     # the lesson's deliberate error is explained in Dutch (Run All went on past it)
     lesson_error = output(code_cell(page, "len(hour)")).first
@@ -216,8 +229,11 @@ def journey(lab, page) -> None:
     dialog = page.locator(".jp-Dialog")
     dialog.wait_for(timeout=90_000)
     report = dialog.locator(".jp-Dialog-body")
-    page.wait_for_function("el => /failed|success|passed/i.test(el.innerText)",
-                           arg=report.element_handle(), timeout=90_000)
+    page.wait_for_function(
+        "el => /failed|success|passed/i.test(el.innerText)",
+        arg=report.element_handle(),
+        timeout=90_000,
+    )
     body = report.inner_text()
     assert re.search("fail", body, re.I), body  # questions 2-5 are not answered yet
     # nbgrader shows the failing test cells with the Dutch explanation, pointing at the cell with the typo

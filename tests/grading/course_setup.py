@@ -17,13 +17,19 @@ NOTEBOOK = "m00_opdracht"
 
 
 def nbgrader(course: Path, *args: str) -> subprocess.CompletedProcess:
-    proc = subprocess.run([sys.executable, "-m", "nbgrader", *args, "--log-level=ERROR"],
-                          cwd=course, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args, "--log-level=ERROR"],
+        cwd=course,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, f"nbgrader {' '.join(args)}:\n{proc.stdout}\n{proc.stderr}"
     return proc
 
 
-def make_course(path: Path, modules: tuple[str, ...] = (MODULE,), due: str | None = None) -> CourseDir:
+def make_course(
+    path: Path, modules: tuple[str, ...] = (MODULE,), due: str | None = None
+) -> CourseDir:
     """Copy the config and the modules' sources, then generate them (gradebook included)."""
     path.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "nbgrader_config.py", path / "nbgrader_config.py")

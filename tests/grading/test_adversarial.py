@@ -39,8 +39,10 @@ def batch(generated_course, tmp_path_factory):
     for case in cases():
         submit_fixture(course, case.name)
     # a learner graded earlier, whose scores a cheat must not be able to touch
-    shutil.copytree(course.path(course.submitted, "submitted-extra-files"),
-                    course.path(course.submitted, BYSTANDER))
+    shutil.copytree(
+        course.path(course.submitted, "submitted-extra-files"),
+        course.path(course.submitted, BYSTANDER),
+    )
     grade(course, MODULE, students=[BYSTANDER], workers=1, limits=LIMITS)
     before = _scores(course, BYSTANDER)
     run = grade(course, MODULE, students=[c.learner for c in cases()], workers=2, limits=LIMITS)
@@ -111,10 +113,12 @@ def test_cheat_did_not_reach_the_course(batch):
     with Gradebook(course.db_url, course.course_id) as gb:
         assignment = gb.find_assignment(MODULE)
         assert all(c.max_score < 99 for nb in assignment.notebooks for c in nb.grade_cells)
-        grades = [g for s in gb.assignment_submissions(MODULE) for nb in s.notebooks
-                  for g in nb.grades]
-        assert grades and all((g.manual_score or 0) < 99 and (g.auto_score or 0) < 99
-                              for g in grades)
+        grades = [
+            g for s in gb.assignment_submissions(MODULE) for nb in s.notebooks for g in nb.grades
+        ]
+        assert grades and all(
+            (g.manual_score or 0) < 99 and (g.auto_score or 0) < 99 for g in grades
+        )
 
 
 def test_no_kernel_is_left_running(batch):
@@ -127,8 +131,11 @@ def test_no_kernel_is_left_running(batch):
     leftovers = []
     for proc in psutil.process_iter(["cmdline"]):
         try:
-            if ("ipykernel_launcher" in " ".join(proc.info["cmdline"] or [])
-                    and "fairhire-grade-" in proc.cwd() and proc.ppid() == 1):
+            if (
+                "ipykernel_launcher" in " ".join(proc.info["cmdline"] or [])
+                and "fairhire-grade-" in proc.cwd()
+                and proc.ppid() == 1
+            ):
                 leftovers.append(proc)
         except psutil.Error:
             continue
@@ -145,13 +152,26 @@ def test_run_log_records_every_outcome(batch):
 
 def test_report_files_name_every_case(batch, tmp_path):
     course, _, rows, _ = batch
-    proc = subprocess.run([sys.executable, "-m", "fairhire", "grading-report", MODULE,
-                           "--course", str(course.root), "--out", str(tmp_path)],
-                          capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "fairhire",
+            "grading-report",
+            MODULE,
+            "--course",
+            str(course.root),
+            "--out",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "MISLUKT" in proc.stdout and "VERDACHT" in proc.stdout
-    soup = BeautifulSoup((tmp_path / "nakijkrapport.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    soup = BeautifulSoup(
+        (tmp_path / "nakijkrapport.html").read_text(encoding="utf-8"), "html.parser"
+    )
     csv_text = (tmp_path / "nakijkrapport.csv").read_text(encoding="utf-8")
     for case in cases():
         tr = soup.find("tr", attrs={"data-student": case.learner})

@@ -49,7 +49,9 @@ def test_grading_report_writes_files(course, tmp_path):
     code, out, _ = run("grading-report", "--course", str(course.root), "--out", str(tmp_path))
     assert code == 0
     assert "nog niet nagekeken" in out  # submitted, never autograded
-    assert (tmp_path / "nakijkrapport.csv").is_file() and (tmp_path / "nakijkrapport.html").is_file()
+    assert (tmp_path / "nakijkrapport.csv").is_file() and (
+        tmp_path / "nakijkrapport.html"
+    ).is_file()
 
 
 @pytest.mark.slow

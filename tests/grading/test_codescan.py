@@ -7,8 +7,10 @@ from ..conftest import solution_notebooks
 
 CTX = codescan.context_from(
     ['from fairhire import check, start\n\nstart("m00")', "applications = 48\ninvited = 12"],
-    ["check.is_number(x, 'x')\nimport sys\nimport math\n"
-     "assert math.isclose(float(x), 25.0)\nassert sorted(y) == y"],
+    [
+        "check.is_number(x, 'x')\nimport sys\nimport math\n"
+        "assert math.isclose(float(x), 25.0)\nassert sorted(y) == y"
+    ],
 )
 
 
@@ -23,43 +25,49 @@ def test_context_reads_locked_cells_and_tests():
     assert CTX.given == {"applications", "invited"}
 
 
-@pytest.mark.parametrize("source", [
-    "x = invited / applications * 100",
-    "import math\nx = math.floor(2.5)",
-    "from fairhire import check",  # the same import as the locked cell
-    "import pandas as pd\ndf = pd.DataFrame({'a': [1]})\ndf.columns = ['b']",
-    "def average(values):\n    sum = 0\n    for v in values:\n        sum += v\n    return sum",
-    "%matplotlib inline\nx = 1",
-    "names = [n for n in ['a'] if n]",
-    "x = getattr(invited, 'real')",
-    "if x > 3:\n    print('groot')",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "x = invited / applications * 100",
+        "import math\nx = math.floor(2.5)",
+        "from fairhire import check",  # the same import as the locked cell
+        "import pandas as pd\ndf = pd.DataFrame({'a': [1]})\ndf.columns = ['b']",
+        "def average(values):\n    sum = 0\n    for v in values:\n        sum += v\n    return sum",
+        "%matplotlib inline\nx = 1",
+        "names = [n for n in ['a'] if n]",
+        "x = getattr(invited, 'real')",
+        "if x > 3:\n    print('groot')",
+    ],
+)
 def test_ordinary_answers_pass(source):
     assert levels(source) == []
 
 
-@pytest.mark.parametrize("source, words", [
-    ("import math\nmath.isclose = lambda *a, **k: True", "monkeypatching"),
-    ("m = math\nm.isclose = len", "monkeypatching"),
-    ("check.that = print", "monkeypatching"),
-    ("import fairhire.check as c\nc.that = print", "monkeypatching"),
-    ("float = lambda v: 25.0", "float"),
-    ("for sorted in range(3):\n    pass", "sorted"),
-    ("check = None", "check"),
-    ("from unittest.mock import MagicMock as check", "check"),
-    ("class Always(list):\n    def __eq__(self, other):\n        return True", "__eq__"),
-    ("x.__class__", "__class__"),
-    ("__builtins__.float = int", "__builtins__"),
-    ("open('../../../gradebook.db')", "open"),
-    ("exec('x = 1')", "exec"),
-    ("import os", "os"),
-    ("from pathlib import Path", "pathlib"),
-    ("import sqlite3", "sqlite3"),
-    ("!ls ../..", "shell"),
-    ("%run ../../../solutions/x.py", "shell"),
-    ("getattr(math, name)", "getattr"),
-    ("def f():\n    global float\n    float = int", "float"),
-])
+@pytest.mark.parametrize(
+    "source, words",
+    [
+        ("import math\nmath.isclose = lambda *a, **k: True", "monkeypatching"),
+        ("m = math\nm.isclose = len", "monkeypatching"),
+        ("check.that = print", "monkeypatching"),
+        ("import fairhire.check as c\nc.that = print", "monkeypatching"),
+        ("float = lambda v: 25.0", "float"),
+        ("for sorted in range(3):\n    pass", "sorted"),
+        ("check = None", "check"),
+        ("from unittest.mock import MagicMock as check", "check"),
+        ("class Always(list):\n    def __eq__(self, other):\n        return True", "__eq__"),
+        ("x.__class__", "__class__"),
+        ("__builtins__.float = int", "__builtins__"),
+        ("open('../../../gradebook.db')", "open"),
+        ("exec('x = 1')", "exec"),
+        ("import os", "os"),
+        ("from pathlib import Path", "pathlib"),
+        ("import sqlite3", "sqlite3"),
+        ("!ls ../..", "shell"),
+        ("%run ../../../solutions/x.py", "shell"),
+        ("getattr(math, name)", "getattr"),
+        ("def f():\n    global float\n    float = int", "float"),
+    ],
+)
 def test_tricks_are_blocking(source, words):
     found = codescan.scan(source, CTX)
     assert any(s.level == "blocking" and words in s.reason for s in found), found
@@ -80,10 +88,17 @@ def test_no_solution_answer_trips_the_scan(path):
     nb = submissions.read(path)
     meta = submissions.nbgrader_meta
     ctx = codescan.context_from(
-        [c.source for c in nb.cells if c.cell_type == "code" and meta(c).get("locked")
-         and not meta(c).get("grade")],
-        [c.source for c in nb.cells if c.cell_type == "code" and meta(c).get("grade")
-         and not meta(c).get("solution")])
+        [
+            c.source
+            for c in nb.cells
+            if c.cell_type == "code" and meta(c).get("locked") and not meta(c).get("grade")
+        ],
+        [
+            c.source
+            for c in nb.cells
+            if c.cell_type == "code" and meta(c).get("grade") and not meta(c).get("solution")
+        ],
+    )
     for cell in nb.cells:
         if cell.cell_type == "code" and meta(cell).get("solution"):
             source = submissions.strip_solution_markers(cell.source)

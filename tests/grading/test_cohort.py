@@ -29,8 +29,11 @@ def plain_course(tmp_path):
 
 
 def snapshot(folder):
-    return {str(p.relative_to(folder)): p.read_bytes()
-            for p in sorted((folder / "submitted").rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted((folder / "submitted").rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_same_seed_same_class(plain_course, tmp_path):
@@ -54,9 +57,13 @@ def test_thirty_learners_with_a_realistic_mix(plain_course):
     for (learner, module), kind in cohort.kinds.items():
         folder = plain_course / "submitted" / learner / module
         assert sorted(p.name for p in folder.iterdir()) == sorted(
-            [p.name for p in (plain_course / "exercises" / module).glob("*.ipynb")] + ["timestamp.txt"])
-        maximum = sum(sum(submissions.autograded_points(submissions.read(p)).values())
-                      for p in (plain_course / "solutions" / module).glob("*.ipynb"))
+            [p.name for p in (plain_course / "exercises" / module).glob("*.ipynb")]
+            + ["timestamp.txt"]
+        )
+        maximum = sum(
+            sum(submissions.autograded_points(submissions.read(p)).values())
+            for p in (plain_course / "solutions" / module).glob("*.ipynb")
+        )
         total = cohort.total(learner, module)
         if kind == "complete":
             assert total == maximum
@@ -108,8 +115,12 @@ def test_grading_the_cohort_gives_the_expected_scores(course, record_timing):
                 assert got == cohort.expected[key][nb.name], (key, cohort.kinds[key])
                 assert len(nb.grades) == len(nb.notebook.grade_cells)
     # nbgrader's own export reads the same, consistent gradebook
-    proc = subprocess.run([sys.executable, "-m", "nbgrader", "export", "--to", "grades.csv"],
-                          cwd=course.root, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "export", "--to", "grades.csv"],
+        cwd=course.root,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     with open(course.root / "grades.csv", encoding="utf-8") as fh:
         exported = {r["student_id"]: float(r["raw_score"]) for r in csv.DictReader(fh)}

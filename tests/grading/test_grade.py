@@ -24,9 +24,14 @@ def test_scratch_course_has_data_but_no_solutions_or_trainer_notes(course, tmp_p
     definitions.write_template(moddef, f"sqlite:///{template}", course.course_id)
     work = _scratch_course(course, check, template, tmp_path / "jobs")
     files = sorted(str(p.relative_to(work)) for p in work.rglob("*") if p.is_file())
-    assert files == sorted([
-        "nbgrader_config.py", "gradebook.db", f"solutions/{MODULE}/gegevens.csv",
-        f"submitted/{learner}/{MODULE}/{NOTEBOOK}.ipynb"])  # no extra files, no answers
+    assert files == sorted(
+        [
+            "nbgrader_config.py",
+            "gradebook.db",
+            f"solutions/{MODULE}/gegevens.csv",
+            f"submitted/{learner}/{MODULE}/{NOTEBOOK}.ipynb",
+        ]
+    )  # no extra files, no answers
 
 
 def test_template_gradebook_holds_no_learners(course, tmp_path):

@@ -14,9 +14,21 @@ from .conftest import set_due
 from .course_setup import MODULE, NOTEBOOK, submit_fixture
 
 # codes the pre-check can see without running anything
-STATIC = {"invalid-json", "not-a-notebook", "missing-notebook", "renamed-notebook", "extra-files",
-          "shadowing-module", "deleted-cell", "edited-locked-cell", "changed-metadata",
-          "duplicate-cell", "changed-kernel", "suspicious-code", "late"}
+STATIC = {
+    "invalid-json",
+    "not-a-notebook",
+    "missing-notebook",
+    "renamed-notebook",
+    "extra-files",
+    "shadowing-module",
+    "deleted-cell",
+    "edited-locked-cell",
+    "changed-metadata",
+    "duplicate-cell",
+    "changed-kernel",
+    "suspicious-code",
+    "late",
+}
 
 
 @pytest.fixture
@@ -31,24 +43,29 @@ def checked(course):
     return check
 
 
-@pytest.mark.parametrize("case", [c for c in cases() if STATIC & set().union(*c.codes)],
-                         ids=lambda c: c.learner)
+@pytest.mark.parametrize(
+    "case", [c for c in cases() if STATIC & set().union(*c.codes)], ids=lambda c: c.learner
+)
 def test_each_static_case_is_named(case, checked):
     result = checked(case.name)
     codes = {f.code for f in result.findings}
     for group in case.codes:
         if group & STATIC:
             assert group & codes, (case.name, [f.message for f in result.findings])
-    assert result.gradable == (case.status != "failed" or not {"invalid-json", "not-a-notebook",
-                                                                 "missing-notebook"} & codes)
+    assert result.gradable == (
+        case.status != "failed"
+        or not {"invalid-json", "not-a-notebook", "missing-notebook"} & codes
+    )
 
 
 def test_clean_submissions_have_no_findings(course):
     moddef = definitions.load(course.db_url, course.course_id, MODULE)
     exercise = submissions.read(ROOT / "exercises" / MODULE / f"{NOTEBOOK}.ipynb")
     solution = submissions.read(ROOT / "solutions" / MODULE / f"{NOTEBOOK}.ipynb")
-    for learner, nb in [("solved", submissions.solved_copy(exercise, solution)),
-                        ("untouched", exercise)]:
+    for learner, nb in [
+        ("solved", submissions.solved_copy(exercise, solution)),
+        ("untouched", exercise),
+    ]:
         folder = course.path(course.submitted, learner, MODULE)
         submissions.write(nb, folder / f"{NOTEBOOK}.ipynb")
         result = precheck(folder, moddef)

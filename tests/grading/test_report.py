@@ -19,8 +19,15 @@ from .course_setup import MODULE, submit_fixture
 def rows():
     return [
         report.Row("c1", "Anouk de Vries", "m00", "graded", 10.0, 13.0, manual=["m00-reflection"]),
-        report.Row("c2", "Bilal Bakker", "m00", "failed", 0.0, 13.0, findings=[
-            Finding("invalid-json", "failed", "m00_opdracht.ipynb is beschadigd.")]),
+        report.Row(
+            "c2",
+            "Bilal Bakker",
+            "m00",
+            "failed",
+            0.0,
+            13.0,
+            findings=[Finding("invalid-json", "failed", "m00_opdracht.ipynb is beschadigd.")],
+        ),
         report.Row("c3", "Chantal Smit", "m00", "zero", 0.0, 13.0, late="2 dagen"),
         report.Row("c4", "Daan Visser", "m00", "not-submitted", None, 13.0),
     ]
@@ -41,7 +48,9 @@ def test_table_is_dutch_and_lists_what_needs_attention():
 def test_csv_and_html():
     data = list(csv.DictReader(io.StringIO(report.to_csv(rows()))))
     assert [r["status"] for r in data] == ["graded", "failed", "zero", "not-submitted"]
-    assert data[1]["findings"] == "invalid-json" and data[0]["needs_manual_grade"] == "m00-reflection"
+    assert (
+        data[1]["findings"] == "invalid-json" and data[0]["needs_manual_grade"] == "m00-reflection"
+    )
     assert data[3]["score"] == ""
     soup = BeautifulSoup(report.to_html(rows()), "html.parser")
     assert soup.html["lang"] == "nl"
@@ -52,14 +61,27 @@ def test_csv_and_html():
 @pytest.mark.slow
 def test_report_after_plain_nbgrader(course, tmp_path):
     """Without fairhire grade: nbgrader gives two zeros and free points; the report sees through."""
-    cases = ["submitted-invalid-json.ipynb", "submitted-untouched.ipynb",
-             "submitted-redefined-check.ipynb", "submitted-deleted-test-cell.ipynb"]
+    cases = [
+        "submitted-invalid-json.ipynb",
+        "submitted-untouched.ipynb",
+        "submitted-redefined-check.ipynb",
+        "submitted-deleted-test-cell.ipynb",
+    ]
     learners = [submit_fixture(course, c) for c in cases]
-    proc = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", MODULE, "--force"],
-                          cwd=course.root, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "autograde", MODULE, "--force"],
+        cwd=course.root,
+        capture_output=True,
+        text=True,
+    )
     assert "There was an error processing assignment" in proc.stderr  # the broken file
-    subprocess.run([sys.executable, "-m", "nbgrader", "export", "--to", "grades.csv"],
-                   cwd=course.root, capture_output=True, text=True, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "nbgrader", "export", "--to", "grades.csv"],
+        cwd=course.root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     with open(course.root / "grades.csv", encoding="utf-8") as fh:
         nbgrader_csv = {r["student_id"]: float(r["score"]) for r in csv.DictReader(fh)}
     invalid, untouched, redefined, deleted = learners

@@ -16,31 +16,40 @@ from fairhire.grading.runner import Limits, RunResult, kill_tree, last_error, ru
 
 def limited(code: str, limits: Limits) -> subprocess.CompletedProcess:
     """Run ``code`` in a fresh Python after apply_limits(limits)."""
-    script = ("from fairhire.grading.runner import Limits, apply_limits\n"
-              f"apply_limits(Limits(**{limits.to_dict()!r}))\n" + textwrap.dedent(code))
-    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          timeout=120)
+    script = (
+        "from fairhire.grading.runner import Limits, apply_limits\n"
+        f"apply_limits(Limits(**{limits.to_dict()!r}))\n" + textwrap.dedent(code)
+    )
+    return subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
 
 
 def test_memory_limit_raises_memory_error():
-    proc = limited("""
+    proc = limited(
+        """
         try:
             blocks = [b"x" * (50 * 2**20) for _ in range(100)]
             print("no limit")
         except MemoryError:
             print("MemoryError")
-    """, Limits(memory_mb=512))
+    """,
+        Limits(memory_mb=512),
+    )
     assert proc.stdout.strip() == "MemoryError", proc.stderr
 
 
 def test_output_limit_stops_large_files(tmp_path):
-    proc = limited(f"""
+    proc = limited(
+        f"""
         try:
-            open({str(tmp_path / 'big.txt')!r}, "w").write("x" * (3 * 2**20))
+            open({str(tmp_path / "big.txt")!r}, "w").write("x" * (3 * 2**20))
             print("written")
         except OSError as exc:
             print(exc.errno)
-    """, Limits(output_mb=1))
+    """,
+        Limits(output_mb=1),
+    )
     assert proc.stdout.strip() == "27", proc.stderr  # EFBIG: Python ignores SIGXFSZ
     assert (tmp_path / "big.txt").stat().st_size <= 2**20
 
@@ -51,7 +60,11 @@ def test_cpu_limit_kills_a_busy_process():
 
 
 def test_kill_tree_stops_a_process_that_ignores_interrupts_and_its_children():
-    parent = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
+    parent = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent("""
         import signal, subprocess, sys, time
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -63,7 +76,11 @@ def test_kill_tree_stops_a_process_that_ignores_interrupts_and_its_children():
                 time.sleep(0.1)
             except KeyboardInterrupt:
                 pass
-    """)], stdout=subprocess.PIPE, text=True)
+    """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     child_pid = int(parent.stdout.readline())
     parent.send_signal(signal.SIGINT)
     time.sleep(0.5)
@@ -77,15 +94,18 @@ def result(log="", exitcode=1, timed_out=False):
     return RunResult(exitcode, 1.0, timed_out, log)
 
 
-@pytest.mark.parametrize("run, code", [
-    (result(timed_out=True, exitcode=-9), "timeout"),
-    (result(exitcode=-signal.SIGXCPU), "cpu-limit"),
-    (result("OSError: [Errno 27] File too large"), "output-too-large"),
-    (result("nbclient.exceptions.DeadKernelError: Kernel died"), "kernel-died"),
-    (result("CellTimeoutError: A cell timed out"), "cell-timeout"),
-    (result("MemoryError"), "memory-limit"),
-    (result("ValueError: iets anders"), "nbgrader-error"),
-])
+@pytest.mark.parametrize(
+    "run, code",
+    [
+        (result(timed_out=True, exitcode=-9), "timeout"),
+        (result(exitcode=-signal.SIGXCPU), "cpu-limit"),
+        (result("OSError: [Errno 27] File too large"), "output-too-large"),
+        (result("nbclient.exceptions.DeadKernelError: Kernel died"), "kernel-died"),
+        (result("CellTimeoutError: A cell timed out"), "cell-timeout"),
+        (result("MemoryError"), "memory-limit"),
+        (result("ValueError: iets anders"), "nbgrader-error"),
+    ],
+)
 def test_runtime_findings_of_a_failed_run(run, code):
     findings = runtime_findings(run, graded=False, limits=Limits())
     assert code in {f.code for f in findings}

@@ -40,10 +40,18 @@ def blocks() -> list[str]:
 
 def test_guide_has_commands_for_every_step():
     text = "\n".join(blocks())
-    for command in ("fairhire build", "nbgrader db student add", "nbgrader db student import",
-                    "nbgrader release_assignment", "nbgrader collect", "fairhire grade",
-                    "fairhire grading-report", "nbgrader generate_feedback", "nbgrader export",
-                    "fairhire register"):
+    for command in (
+        "fairhire build",
+        "nbgrader db student add",
+        "nbgrader db student import",
+        "nbgrader release_assignment",
+        "nbgrader collect",
+        "fairhire grade",
+        "fairhire grading-report",
+        "nbgrader generate_feedback",
+        "nbgrader export",
+        "fairhire register",
+    ):
         assert command in text, command
     assert "nbgrader autograde" not in text  # trainers grade through the safe wrapper
 
@@ -75,11 +83,21 @@ def learner_submits_through_exchange(course: Path, learner: str, home: Path, env
     home.mkdir()
     common = ["--course=eerlijk-werven-met-ai", f"--Exchange.root={course / 'exchange'}"]
     for args in (["fetch_assignment", MODULE, *common],):
-        subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=home, env=env, check=True,
-                       capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "nbgrader", *args],
+            cwd=home,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
     submissions.write(solved(), home / MODULE / f"{NOTEBOOK}.ipynb")
-    subprocess.run([sys.executable, "-m", "nbgrader", "submit", MODULE, *common,
-                    f"--student={learner}"], cwd=home, env=env, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "nbgrader", "submit", MODULE, *common, f"--student={learner}"],
+        cwd=home,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
 
 
 def test_every_command_in_the_guide_runs(course, tmp_path, record_timing):
@@ -88,8 +106,11 @@ def test_every_command_in_the_guide_runs(course, tmp_path, record_timing):
     handed_in = tmp_path / "inzending-chantal"
     submissions.write(solved(), handed_in / f"{NOTEBOOK}.ipynb")
     values = {**VALUES, "<map-met-inzending>": str(handed_in)}
-    env = dict(os.environ, FAIRHIRE_ROOT=str(course),
-               PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]))
+    env = dict(
+        os.environ,
+        FAIRHIRE_ROOT=str(course),
+        PATH=os.pathsep.join([str(Path(sys.executable).parent), os.environ["PATH"]]),
+    )
     started = time.monotonic()
     for block in blocks():
         if "nbgrader collect" in block:
@@ -98,8 +119,14 @@ def test_every_command_in_the_guide_runs(course, tmp_path, record_timing):
         for placeholder, value in values.items():
             script = script.replace(placeholder, value)
         assert not re.search(r"<[a-z-]+>", script), f"unknown placeholder in:\n{script}"
-        proc = subprocess.run(["bash", "-euo", "pipefail", "-c", script], cwd=course, env=env,
-                              capture_output=True, text=True, timeout=900)
+        proc = subprocess.run(
+            ["bash", "-euo", "pipefail", "-c", script],
+            cwd=course,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
         assert proc.returncode == 0, f"{script}\n---\n{proc.stdout}\n{proc.stderr}"
     record_timing("guide", "docs/trainer.md, all commands", time.monotonic() - started)
 

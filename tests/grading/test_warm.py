@@ -35,13 +35,24 @@ def run(folder, limits=None, zygote=None):
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in CELLS])
     undo = use(str(zygote.path), limits=limits) if zygote else (lambda: None)
     try:
-        client = NotebookClient(nb, timeout=8, interrupt_on_timeout=True, allow_errors=True,
-                                kernel_name="python3", resources={"metadata": {"path": str(folder)}})
+        client = NotebookClient(
+            nb,
+            timeout=8,
+            interrupt_on_timeout=True,
+            allow_errors=True,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(folder)}},
+        )
         client.execute()
     finally:
         undo()
-    return [[o.get("text", "") or ("image" if "image/png" in o.get("data", {}) else o.get("ename"))
-             for o in c.outputs] for c in nb.cells]
+    return [
+        [
+            o.get("text", "") or ("image" if "image/png" in o.get("data", {}) else o.get("ename"))
+            for o in c.outputs
+        ]
+        for c in nb.cells
+    ]
 
 
 def test_zygote_has_no_threads_to_break_by_forking(zygote):
@@ -79,8 +90,9 @@ def test_stop_kills_every_kernel(tmp_path):
     pid = z.process.pid
     from fairhire.grading.warm import request_kernel
 
-    kernel = request_kernel(str(z.path), ["-f", str(tmp_path / "k.json")], cwd=str(tmp_path),
-                            env=dict(os.environ))
+    kernel = request_kernel(
+        str(z.path), ["-f", str(tmp_path / "k.json")], cwd=str(tmp_path), env=dict(os.environ)
+    )
     assert kernel.pid in z.kernels(parent=os.getpid())
     z.stop()
     assert kernel.wait(10) is not None

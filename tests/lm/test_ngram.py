@@ -150,5 +150,6 @@ def test_trigram_repeats_the_stereotype(trigram):
     assert nurse.get("zij", 0) > 0.75 and mechanic.get("hij", 0) > 0.75
     # a bigram model sees only "is" and cannot tell them apart
     bigram = train(load_corpus(), order=2)
-    assert next_word_distribution(bigram, "als verpleegkundige is") == \
-        next_word_distribution(bigram, "als monteur is")
+    assert next_word_distribution(bigram, "als verpleegkundige is") == next_word_distribution(
+        bigram, "als monteur is"
+    )

@@ -4,8 +4,10 @@ from fairhire.lm.stereotypes import pronoun_counts, pronoun_probabilities
 
 
 def test_pronoun_counts_counts_sentences():
-    table = pronoun_counts(["Zij is monteur.", "Hij is monteur en hij repareert.", "Zij is kapper."],
-                           ["monteur", "kapper", "planner"])
+    table = pronoun_counts(
+        ["Zij is monteur.", "Hij is monteur en hij repareert.", "Zij is kapper."],
+        ["monteur", "kapper", "planner"],
+    )
     assert table.loc["monteur", "zij"] == 1 and table.loc["monteur", "hij"] == 1
     assert table.loc["monteur", "share_zij"] == 0.5
     assert table.loc["kapper", "share_zij"] == 1.0

@@ -4,7 +4,14 @@ from fairhire.lm.tokenizer import bpe_split, bpe_tokenize, join_words, learn_bpe
 
 def test_split_words_lowercases_and_keeps_apostrophes_and_hyphens():
     assert split_words("Je werkt met collega's op mbo-niveau.") == [
-        "je", "werkt", "met", "collega's", "op", "mbo-niveau", "."]
+        "je",
+        "werkt",
+        "met",
+        "collega's",
+        "op",
+        "mbo-niveau",
+        ".",
+    ]
 
 
 def test_join_words_undoes_split():

@@ -70,12 +70,17 @@ def test_m05_text_model_reacts_to_names_and_the_blind_model_does_not(shipped):
     history, _ = shipped
     cvs = new_round(2000, with_cv_text=True)
     text_model = make_text_model().fit(history["cv_text"], history["invited"])
-    swapped = name_swap_audit(text_model, cvs, from_group="Nederlands",
-                              to_group="Marokkaans-Nederlands")
+    swapped = name_swap_audit(
+        text_model, cvs, from_group="Nederlands", to_group="Marokkaans-Nederlands"
+    )
     assert swapped.share_changed > 0.03 and swapped.n_down > swapped.n_up
     blind = make_screening_model(UNAWARE_FEATURES).fit(history, history["invited"])
-    assert name_swap_audit(blind, cvs, from_group="Nederlands",
-                           to_group="Marokkaans-Nederlands").n_changed == 0
+    assert (
+        name_swap_audit(
+            blind, cvs, from_group="Nederlands", to_group="Marokkaans-Nederlands"
+        ).n_changed
+        == 0
+    )
 
 
 def test_m06_better_label_is_fairer_and_closer_to_the_truth(shipped):
@@ -84,6 +89,8 @@ def test_m06_better_label_is_fairer_and_closer_to_the_truth(shipped):
     assert table["accuracy_truth"].idxmax() == "beter label"
     assert table.loc["beter label", "min_impact_ratio"] > table.loc["blind", "min_impact_ratio"]
     for method in ("zonder proxies", "reweighing", "ThresholdOptimizer", "ExponentiatedGradient"):
-        assert table.loc[method, "min_impact_ratio"] > table.loc["blind", "min_impact_ratio"], method
+        assert table.loc[method, "min_impact_ratio"] > table.loc["blind", "min_impact_ratio"], (
+            method
+        )
     # judged against the history, fairness looks slightly costly
     assert table.loc["beter label", "accuracy_history"] < table.loc["blind", "accuracy_history"]

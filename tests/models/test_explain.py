@@ -31,8 +31,9 @@ def test_contributions_add_up_to_the_score(fitted):
 def test_one_value_per_input_column_sorted(fitted):
     model, train, test = fitted
     contrib = contributions(model, test.iloc[[0]], train)
-    assert set(contrib.index) == {n.split("__")[0] for n in
-                                  model.named_steps["prepare"].get_feature_names_out()}
+    assert set(contrib.index) == {
+        n.split("__")[0] for n in model.named_steps["prepare"].get_feature_names_out()
+    }
     assert contrib.is_monotonic_increasing
 
 
@@ -51,7 +52,9 @@ def test_numeric_contribution_is_coefficient_times_z(fitted):
     coef = model.named_steps["model"].coef_[0][names.index("hours_per_week__hours_per_week")]
     z = (applicant["hours_per_week"].iloc[0] - scaler.mean_[0]) / scaler.scale_[0]
     z_ref = (train["hours_per_week"].mean() - scaler.mean_[0]) / scaler.scale_[0]
-    assert contributions(model, applicant, train)["hours_per_week"] == pytest.approx(coef * (z - z_ref))
+    assert contributions(model, applicant, train)["hours_per_week"] == pytest.approx(
+        coef * (z - z_ref)
+    )
 
 
 def test_errors_are_dutch(fitted, split):

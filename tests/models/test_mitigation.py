@@ -36,8 +36,9 @@ def test_reweighing_follows_kamiran_calders():
 def test_reweighing_makes_group_and_label_independent(history):
     w = reweighing_weights(history["origin"], history["invited"])
     frame = pd.DataFrame({"g": history["origin"], "y": history["invited"], "w": w})
-    weighted = frame.groupby("g").apply(lambda d: np.average(d["y"], weights=d["w"]),
-                                        include_groups=False)
+    weighted = frame.groupby("g").apply(
+        lambda d: np.average(d["y"], weights=d["w"]), include_groups=False
+    )
     assert weighted.max() - weighted.min() < 1e-9
     assert weighted.iloc[0] == pytest.approx(history["invited"].mean())
     assert w.sum() == pytest.approx(len(history))
@@ -69,9 +70,15 @@ def test_group_constraints_raise_the_lowest_impact_ratio():
     # large fresh sample, so that small groups do not make the ratios noisy
     train = make_applicants(8000, with_cv_text=False, random_state=4)
     fresh = make_applicants(20_000, with_cv_text=False, random_state=5)
-    decided = mitigation_decisions(train, fresh, group="origin",
-                                   methods=["blind", "ThresholdOptimizer", "ExponentiatedGradient"])
-    ratio = {name: min_impact_ratio(fresh, group="origin", decision=d) for name, d in decided.items()}
+    decided = mitigation_decisions(
+        train,
+        fresh,
+        group="origin",
+        methods=["blind", "ThresholdOptimizer", "ExponentiatedGradient"],
+    )
+    ratio = {
+        name: min_impact_ratio(fresh, group="origin", decision=d) for name, d in decided.items()
+    }
     assert ratio["blind"] < 0.8
     assert ratio["ThresholdOptimizer"] > ratio["blind"] + 0.1
     assert ratio["ExponentiatedGradient"] > ratio["blind"] + 0.1
@@ -89,13 +96,19 @@ def test_compare_decisions_table(decisions, split):
     _, test = split
     table = compare_decisions(test, decisions, group="origin")
     assert list(table.index) == list(METHODS)
-    assert list(table.columns) == ["selection_rate", "min_impact_ratio", "tpr_gap",
-                                   "accuracy_history", "accuracy_truth"]
+    assert list(table.columns) == [
+        "selection_rate",
+        "min_impact_ratio",
+        "tpr_gap",
+        "accuracy_history",
+        "accuracy_truth",
+    ]
     row = table.loc["blind"]
     assert row["accuracy_history"] == pytest.approx((decisions["blind"] == test["invited"]).mean())
     assert row["min_impact_ratio"] == pytest.approx(
-        min_impact_ratio(test, group="origin", decision=decisions["blind"]))
-    assert ((table[["selection_rate", "min_impact_ratio", "accuracy_truth"]] >= 0).all().all())
+        min_impact_ratio(test, group="origin", decision=decisions["blind"])
+    )
+    assert (table[["selection_rate", "min_impact_ratio", "accuracy_truth"]] >= 0).all().all()
 
 
 def test_compare_by_group_has_a_row_per_method_and_group(decisions, split):

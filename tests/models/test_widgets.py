@@ -55,7 +55,12 @@ def test_threshold_plot_has_a_bar_per_group_and_rate(split):
     from fairhire.audit import rates_at_threshold
 
     _, test = split
-    table = rates_at_threshold(test, group="gender", scores=np.linspace(0, 1, len(test)),
-                               threshold=0.5, truth=truly_suitable(test))
+    table = rates_at_threshold(
+        test,
+        group="gender",
+        scores=np.linspace(0, 1, len(test)),
+        threshold=0.5,
+        truth=truly_suitable(test),
+    )
     axes = plot_threshold_rates(table, threshold=0.5)
     assert [len(ax.patches) for ax in axes] == [2, 2]

@@ -20,8 +20,10 @@ from pathlib import Path
 
 def server_bin() -> Path | None:
     """The folder with initdb/pg_ctl, or None when PostgreSQL is not installed."""
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"),
-                   key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0)
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"),
+        key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0,
+    )
     if found:
         return Path(found[-1]).parent
     which = shutil.which("pg_ctl")
@@ -53,14 +55,37 @@ def throwaway_server():
     port = _free_port()
 
     def run(*args, check=True):
-        return subprocess.run([*prefix, *map(str, args)], capture_output=True, text=True,
-                              check=check, cwd=base)
+        return subprocess.run(
+            [*prefix, *map(str, args)], capture_output=True, text=True, check=check, cwd=base
+        )
 
     try:
-        run(bindir / "initdb", "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8",
-            "--locale=C", "--no-sync")
-        run(bindir / "pg_ctl", "-D", data, "-l", base / "server.log", "-w", "-t", "60",
-            "-o", f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off", "start")
+        run(
+            bindir / "initdb",
+            "-D",
+            data,
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        )
+        run(
+            bindir / "pg_ctl",
+            "-D",
+            data,
+            "-l",
+            base / "server.log",
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "start",
+        )
         url = f"postgresql+psycopg2://postgres@127.0.0.1:{port}"
         from sqlalchemy import create_engine, text
 

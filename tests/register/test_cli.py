@@ -56,16 +56,27 @@ def _other_database(path):
     return f"sqlite:///{path}"
 
 
-@pytest.mark.parametrize("make_url, words", [
-    (lambda p: "dit-is-geen-url", "geen geldige database-URL"),
-    (lambda p: f"sqlite:///{p}", "bestaat niet"),
-    (lambda p: "postgresql+psycopg2://niemand@127.0.0.1:1/gradebook", "niet bereikbaar"),
-    (lambda p: "oracle+nietbestaand://x@y/z", "Onbekend databasetype"),
-    (_empty_gradebook, "leeg"),
-    (_no_learners, "geen cursisten"),
-    (_other_database, "geen nbgrader-cijferbestand"),
-], ids=["wrong-url", "missing-file", "unreachable", "unknown-driver", "empty", "no-learners",
-        "not-nbgrader"])
+@pytest.mark.parametrize(
+    "make_url, words",
+    [
+        (lambda p: "dit-is-geen-url", "geen geldige database-URL"),
+        (lambda p: f"sqlite:///{p}", "bestaat niet"),
+        (lambda p: "postgresql+psycopg2://niemand@127.0.0.1:1/gradebook", "niet bereikbaar"),
+        (lambda p: "oracle+nietbestaand://x@y/z", "Onbekend databasetype"),
+        (_empty_gradebook, "leeg"),
+        (_no_learners, "geen cursisten"),
+        (_other_database, "geen nbgrader-cijferbestand"),
+    ],
+    ids=[
+        "wrong-url",
+        "missing-file",
+        "unreachable",
+        "unknown-driver",
+        "empty",
+        "no-learners",
+        "not-nbgrader",
+    ],
+)
 def test_bad_input_gives_a_dutch_message_and_exit_2(make_url, words, tmp_path):
     url = make_url(tmp_path / "gradebook.db")
     proc = register("--db", url, "--out", str(tmp_path / "r"))
@@ -79,15 +90,19 @@ def test_missing_sqlite_file_is_not_created(tmp_path):
     assert not (tmp_path / "nergens.db").exists()
 
 
-@pytest.mark.parametrize("mark, words", [("0", "slaaggrens"), ("1.5", "slaaggrens"),
-                                         ("zestig", "geen getal")])
+@pytest.mark.parametrize(
+    "mark, words", [("0", "slaaggrens"), ("1.5", "slaaggrens"), ("zestig", "geen getal")]
+)
 def test_bad_pass_mark(db, tmp_path, mark, words):
     proc = register("--db", db, "--out", str(tmp_path / "r"), "--pass-mark", mark)
     assert proc.returncode == 2 and words in proc.stderr
 
 
 def test_console_script(db, tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "fairhire", "register", "--db", db,
-                           "--out", str(tmp_path / "r")], capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "fairhire", "register", "--db", db, "--out", str(tmp_path / "r")],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "r" / "register.xlsx").is_file()

@@ -30,8 +30,9 @@ def db(tmp_path_factory):
 @pytest.fixture(scope="module")
 def teams(tmp_path_factory):
     path = tmp_path_factory.mktemp("teams") / "teams.csv"
-    path.write_text("learner_id,team\nanouk,Bakkerij\nbilal,Bakkerij\nchantal,Kantoor\n",
-                    encoding="utf-8")
+    path.write_text(
+        "learner_id,team\nanouk,Bakkerij\nbilal,Bakkerij\nchantal,Kantoor\n", encoding="utf-8"
+    )
     return path
 
 
@@ -48,7 +49,9 @@ def test_csv_has_a_row_per_learner_and_module(out):
     by = {(r["learner_id"], r["module"]): r for r in rows}
     anouk = by[("anouk", "m00")]
     assert anouk["passed"] == "true" and anouk["score"] == "13" and anouk["date"] == "2026-12-01"
-    assert anouk["objectives_demonstrated"].split(";") == [o for o in objectives() if o.startswith("m00.")]
+    assert anouk["objectives_demonstrated"].split(";") == [
+        o for o in objectives() if o.startswith("m00.")
+    ]
     assert anouk["course_version"] == fairhire.__version__
     assert by[("bilal", "m00")]["status"] == "pending"
     assert by[("bilal", "m00")]["objectives_pending"] == "m00.reflect"
@@ -83,8 +86,12 @@ def test_certificates_for_everyone_who_handed_in(out):
 
 def test_certificate_says_what_was_demonstrated_and_why(out):
     ref = legal("ai-act-art-4")
-    text = " ".join(PdfReader(out / "certificaten" / certificate.filename("bilal")).pages[0]
-                    .extract_text().split())
+    text = " ".join(
+        PdfReader(out / "certificaten" / certificate.filename("bilal"))
+        .pages[0]
+        .extract_text()
+        .split()
+    )
     assert "Bilal El Amrani" in text and "Bewijs van AI-geletterdheid" in text
     assert " ".join(objectives()["m00.art4"].split()) in text
     assert "nog te beoordelen" in text  # the reflection
@@ -112,10 +119,14 @@ def test_summary_covers_modules_objectives_teams_and_who_is_not_done(out):
     soup = BeautifulSoup((out / "samenvatting.html").read_text(encoding="utf-8"), "html.parser")
     m00 = [td.get_text() for td in soup.select('table.modules tr[data-module="m00"] td')]
     assert m00[1:] == ["2", "1", "1", "1"]  # passed, failed, pending, not started
-    art4 = [td.get_text() for td in soup.select('table.objectives tr[data-objective="m00.art4"] td')]
+    art4 = [
+        td.get_text() for td in soup.select('table.objectives tr[data-objective="m00.art4"] td')
+    ]
     assert art4[-1] == "3 van 5"
-    teams = {tr["data-team"]: [td.get_text() for td in tr.find_all("td")]
-             for tr in soup.select("table.teams tr[data-team]")}
+    teams = {
+        tr["data-team"]: [td.get_text() for td in tr.find_all("td")]
+        for tr in soup.select("table.teams tr[data-team]")
+    }
     assert set(teams) == {"Bakkerij", "Kantoor", "(geen team)"} and teams["Bakkerij"][1] == "2"
     not_done = {tr["data-learner"] for tr in soup.select("table.not-finished tr[data-learner]")}
     assert not_done == {"bilal", "chantal", "daan", "ewa"}
@@ -145,8 +156,9 @@ def test_running_twice_gives_identical_files(db, teams, out, tmp_path):
 
 def test_without_teams_there_is_no_team_section(db, tmp_path):
     make_register(db, tmp_path / "r")
-    soup = BeautifulSoup((tmp_path / "r" / "samenvatting.html").read_text(encoding="utf-8"),
-                         "html.parser")
+    soup = BeautifulSoup(
+        (tmp_path / "r" / "samenvatting.html").read_text(encoding="utf-8"), "html.parser"
+    )
     assert soup.find(id="teams") is None and len(soup.find_all("img")) == 2
 
 

@@ -16,7 +16,8 @@ from .postgres import server_bin, throwaway_server
 pytestmark = pytest.mark.skipif(
     server_bin() is None,
     reason="PostgreSQL server binaries not found (install the Debian package 'postgresql'; "
-           "python3 bootstrap.py test does that as root)")
+    "python3 bootstrap.py test does that as root)",
+)
 
 
 @pytest.fixture(scope="module")
@@ -36,8 +37,20 @@ def test_postgres_and_sqlite_give_the_same_register(pg_url, tmp_path):
 
 
 def test_cli_with_postgres_url(pg_url, tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "fairhire", "register", "--db", pg_url,
-                           "--out", str(tmp_path / "r")], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "fairhire",
+            "register",
+            "--db",
+            pg_url,
+            "--out",
+            str(tmp_path / "r"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "r" / "certificaten" / "certificaat-anouk.pdf").is_file()
 

@@ -23,12 +23,18 @@ def test_register_after_real_autograde(tmp_path):
     cohort = make_cohort(course.root, n_learners=4, modules=[MODULE], random_state=5)
     kinds = {learner: kind for (learner, _), kind in cohort.kinds.items()}
     assert "complete" in kinds.values()
-    proc = subprocess.run([sys.executable, "-m", "nbgrader", "autograde", MODULE, "--force"],
-                          cwd=course.root, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "autograde", MODULE, "--force"],
+        cwd=course.root,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stderr
     from nbgrader.api import Gradebook
 
-    manual = [g for g, objs in objective_map().items() if g.startswith(MODULE) and "reflection" in g]
+    manual = [
+        g for g, objs in objective_map().items() if g.startswith(MODULE) and "reflection" in g
+    ]
     with Gradebook(course.db_url, course.course_id) as gb:
         for learner, kind in kinds.items():
             if kind == "complete":  # the trainer grades the reflection in the formgrader
@@ -39,8 +45,12 @@ def test_register_after_real_autograde(tmp_path):
         gb.db.commit()
 
     register = make_register(course.db_url, tmp_path / "register")
-    rows = {r["learner_id"]: r for r in csv.DictReader(io.StringIO(
-        (tmp_path / "register" / "register.csv").read_text(encoding="utf-8")))}
+    rows = {
+        r["learner_id"]: r
+        for r in csv.DictReader(
+            io.StringIO((tmp_path / "register" / "register.csv").read_text(encoding="utf-8"))
+        )
+    }
     assert set(rows) == {p.id for p in cohort.learners}
     every = {o for g, objs in objective_map().items() if g.startswith(MODULE) for o in objs}
     for learner, kind in kinds.items():

@@ -20,8 +20,9 @@ def sub(learner, scores, when=dt.datetime(2026, 12, 1, 9)):
 
 
 def data(*subs, learners=("a",)):
-    return GradebookData([Learner(x, x.upper()) for x in learners], [M00],
-                         {(s.learner, "m00"): s for s in subs})
+    return GradebookData(
+        [Learner(x, x.upper()) for x in learners], [M00], {(s.learner, "m00"): s for s in subs}
+    )
 
 
 def objectives_of(cell: str) -> set[str]:
@@ -52,8 +53,10 @@ def test_a_cell_waiting_for_manual_grading_makes_its_objectives_pending():
 @pytest.mark.parametrize("mark, passed", [(0.5, True), (0.69, True), (0.7, False)])
 def test_pass_mark(mark, passed):
     # 9 of 13 points = 69.2 %
-    row = records.build(data(sub("a", {"m00-fix-cell": 0.0, "m00-hours-filter": 1.0,
-                                       "m00-reflection": 3.0})), pass_mark=mark).rows[0]
+    row = records.build(
+        data(sub("a", {"m00-fix-cell": 0.0, "m00-hours-filter": 1.0, "m00-reflection": 3.0})),
+        pass_mark=mark,
+    ).rows[0]
     assert row.score == 9 and row.passed is passed
 
 
@@ -66,8 +69,9 @@ def test_learner_without_submissions_is_not_started():
 
 
 def test_rows_are_sorted_and_as_of_is_the_latest_date():
-    reg = records.build(data(sub("b", {}, dt.datetime(2026, 12, 3)), sub("a", {}),
-                             learners=("b", "a")))
+    reg = records.build(
+        data(sub("b", {}, dt.datetime(2026, 12, 3)), sub("a", {}), learners=("b", "a"))
+    )
     assert [r.learner_id for r in reg.rows] == ["a", "b"]
     assert reg.as_of == dt.date(2026, 12, 3)
 

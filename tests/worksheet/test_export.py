@@ -20,8 +20,12 @@ ANSWER = "We vragen de leverancier om selectiepercentages per groep & per combin
 
 @pytest.fixture
 def ws() -> Worksheet:
-    ws = Worksheet(tool_name="MatchMeester cv-score", organisation="Uitzendbureau Flex & Co",
-                   date="2026-11-21", author="HR-adviseur")
+    ws = Worksheet(
+        tool_name="MatchMeester cv-score",
+        organisation="Uitzendbureau Flex & Co",
+        date="2026-11-21",
+        author="HR-adviseur",
+    )
     ws.answer("q14", ANSWER)
     ws.answer("q01", "Gelijke kansen voor Łukasz en Özlem.")
     return ws

@@ -6,8 +6,9 @@ from fairhire.worksheet import Worksheet, WorksheetError
 
 
 def make() -> Worksheet:
-    return Worksheet(tool_name="MatchMeester cv-score", organisation="Bakkerij De Korenschoof",
-                     date="2026-11-21")
+    return Worksheet(
+        tool_name="MatchMeester cv-score", organisation="Bakkerij De Korenschoof", date="2026-11-21"
+    )
 
 
 def test_answer_and_open_questions():
@@ -27,12 +28,15 @@ def test_empty_answer_reopens_the_question():
     assert not ws.is_answered("q05") and ws.progress() == (0, 20)
 
 
-@pytest.mark.parametrize("kwargs, fragment", [
-    ({"tool_name": "", "organisation": "X"}, "tool_name"),
-    ({"tool_name": "...", "organisation": "X"}, "tool_name"),
-    ({"tool_name": "T", "organisation": None}, "organisation"),
-    ({"tool_name": "T", "organisation": "X", "date": "21-11-2026"}, "jjjj-mm-dd"),
-])
+@pytest.mark.parametrize(
+    "kwargs, fragment",
+    [
+        ({"tool_name": "", "organisation": "X"}, "tool_name"),
+        ({"tool_name": "...", "organisation": "X"}, "tool_name"),
+        ({"tool_name": "T", "organisation": None}, "organisation"),
+        ({"tool_name": "T", "organisation": "X", "date": "21-11-2026"}, "jjjj-mm-dd"),
+    ],
+)
 def test_bad_arguments_give_dutch_messages(kwargs, fragment):
     with pytest.raises(WorksheetError, match=fragment):
         Worksheet(**kwargs)

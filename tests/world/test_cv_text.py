@@ -8,8 +8,12 @@ import numpy as np
 
 from fairhire.world import make_applicants
 
-LAYOUT_MARKERS = {"klassiek": "CURRICULUM VITAE", "compact": "PROFIEL: ", "verhalend": "Over mij\n",
-                  "modern": "\nCONTACT\n"}
+LAYOUT_MARKERS = {
+    "klassiek": "CURRICULUM VITAE",
+    "compact": "PROFIEL: ",
+    "verhalend": "Over mij\n",
+    "modern": "\nCONTACT\n",
+}
 
 
 def test_every_layout_occurs(with_text):

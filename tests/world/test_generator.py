@@ -21,9 +21,26 @@ from fairhire.world import (
 from fairhire.world.generator import REFERENCE_DATE
 from fairhire.world.vacancies import CBS_EDUCATION_SHARES, DUTCH_LEVELS, VACANCIES
 
-CONTRACT = ["applicant_id", "vacancy", "first_name", "last_name", "gender", "origin", "age",
-            "postcode", "city", "education", "years_experience", "career_gap_months",
-            "hours_per_week", "dutch_level", "cv_text", "suitability", "invited", "hired"]
+CONTRACT = [
+    "applicant_id",
+    "vacancy",
+    "first_name",
+    "last_name",
+    "gender",
+    "origin",
+    "age",
+    "postcode",
+    "city",
+    "education",
+    "years_experience",
+    "career_gap_months",
+    "hours_per_week",
+    "dutch_level",
+    "cv_text",
+    "suitability",
+    "invited",
+    "hired",
+]
 
 
 def test_contract_columns_in_order(with_text):
@@ -68,15 +85,22 @@ def test_values_and_types(large):
 def test_birth_date_agrees_with_age(large):
     born = pd.to_datetime(large["birth_date"])
     ref = pd.Timestamp(REFERENCE_DATE)
-    had_birthday = (born.dt.month < ref.month) | ((born.dt.month == ref.month) & (born.dt.day <= ref.day))
+    had_birthday = (born.dt.month < ref.month) | (
+        (born.dt.month == ref.month) & (born.dt.day <= ref.day)
+    )
     age = ref.year - born.dt.year - (~had_birthday).astype(int)
     assert (age == large["age"]).all()
 
 
 def test_education_shares_close_to_cbs(large):
     shares = large["education"].value_counts(normalize=True)
-    cbs = dict(zip(EDUCATION_LEVELS, np.array(CBS_EDUCATION_SHARES) / sum(CBS_EDUCATION_SHARES),
-                   strict=True))
+    cbs = dict(
+        zip(
+            EDUCATION_LEVELS,
+            np.array(CBS_EDUCATION_SHARES) / sum(CBS_EDUCATION_SHARES),
+            strict=True,
+        )
+    )
     for level in EDUCATION_LEVELS:
         assert abs(shares[level] - cbs[level]) < 0.02, level
 
@@ -102,8 +126,15 @@ def test_invitation_ratios_match_the_field_experiments(large):
 
 
 def test_no_bias_means_equal_invitations():
-    df = make_applicants(100_000, with_cv_text=False, origin_bias=0, age_bias=0, gap_bias=0,
-                         parttime_bias=0, random_state=1)
+    df = make_applicants(
+        100_000,
+        with_cv_text=False,
+        origin_bias=0,
+        age_bias=0,
+        gap_bias=0,
+        parttime_bias=0,
+        random_state=1,
+    )
     for column in ("origin", "gender"):
         rate = df.groupby(column)["invited"].mean()
         assert rate.min() / rate.max() > 0.93, column
@@ -120,14 +151,21 @@ def test_stronger_bias_lowers_the_ratio():
 
 
 def test_group_shares_vacancy_and_female_share():
-    df = make_applicants(4000, with_cv_text=False, group_shares={"Nederlands": 1, "Turks-Nederlands": 1},
-                         vacancy="productiemedewerker bakkerij", female_share=1.0, random_state=0)
+    df = make_applicants(
+        4000,
+        with_cv_text=False,
+        group_shares={"Nederlands": 1, "Turks-Nederlands": 1},
+        vacancy="productiemedewerker bakkerij",
+        female_share=1.0,
+        random_state=0,
+    )
     assert set(df["origin"]) == {"Nederlands", "Turks-Nederlands"}
     assert df["origin"].eq("Turks-Nederlands").mean() == pytest.approx(0.5, abs=0.03)
     assert set(df["vacancy"]) == {"productiemedewerker bakkerij"}
     assert set(df["gender"]) == {"vrouw"}
-    mixed = make_applicants(4000, with_cv_text=False, vacancy=["HR-adviseur", "data-analist"],
-                            random_state=0)
+    mixed = make_applicants(
+        4000, with_cv_text=False, vacancy=["HR-adviseur", "data-analist"], random_state=0
+    )
     assert set(mixed["vacancy"]) == {"HR-adviseur", "data-analist"}
 
 
@@ -142,28 +180,31 @@ def test_ids_start_where_asked():
     assert df["applicant_id"].tolist() == list(range(500, 510))
 
 
-@pytest.mark.parametrize("kwargs, name", [
-    ({"n_samples": 0}, "n_samples"),
-    ({"n_samples": 2.5}, "n_samples"),
-    ({"n_samples": True}, "n_samples"),
-    ({"vacancy": "kapper"}, "vacancy"),
-    ({"vacancy": []}, "vacancy"),
-    ({"vacancy": {"HR-adviseur": -1}}, "vacancy"),
-    ({"origin_bias": -0.1}, "origin_bias"),
-    ({"origin_bias": 3.5}, "origin_bias"),
-    ({"origin_bias": "sterk"}, "origin_bias"),
-    ({"age_bias": float("nan")}, "age_bias"),
-    ({"gap_bias": 10}, "gap_bias"),
-    ({"parttime_bias": -1}, "parttime_bias"),
-    ({"group_shares": {"Nederlands": 1, "Fries": 1}}, "group_shares"),
-    ({"group_shares": {"Nederlands": 0}}, "group_shares"),
-    ({"group_shares": {"Nederlands": -1, "overig": 2}}, "group_shares"),
-    ({"female_share": 1.5}, "female_share"),
-    ({"with_cv_text": "ja"}, "with_cv_text"),
-    ({"id_start": -1}, "id_start"),
-    ({"random_state": -5}, "random_state"),
-    ({"random_state": "abc"}, "random_state"),
-])
+@pytest.mark.parametrize(
+    "kwargs, name",
+    [
+        ({"n_samples": 0}, "n_samples"),
+        ({"n_samples": 2.5}, "n_samples"),
+        ({"n_samples": True}, "n_samples"),
+        ({"vacancy": "kapper"}, "vacancy"),
+        ({"vacancy": []}, "vacancy"),
+        ({"vacancy": {"HR-adviseur": -1}}, "vacancy"),
+        ({"origin_bias": -0.1}, "origin_bias"),
+        ({"origin_bias": 3.5}, "origin_bias"),
+        ({"origin_bias": "sterk"}, "origin_bias"),
+        ({"age_bias": float("nan")}, "age_bias"),
+        ({"gap_bias": 10}, "gap_bias"),
+        ({"parttime_bias": -1}, "parttime_bias"),
+        ({"group_shares": {"Nederlands": 1, "Fries": 1}}, "group_shares"),
+        ({"group_shares": {"Nederlands": 0}}, "group_shares"),
+        ({"group_shares": {"Nederlands": -1, "overig": 2}}, "group_shares"),
+        ({"female_share": 1.5}, "female_share"),
+        ({"with_cv_text": "ja"}, "with_cv_text"),
+        ({"id_start": -1}, "id_start"),
+        ({"random_state": -5}, "random_state"),
+        ({"random_state": "abc"}, "random_state"),
+    ],
+)
 def test_bad_parameters_name_themselves(kwargs, name):
     kwargs = {"n_samples": 10, "random_state": 0, **kwargs}
     with pytest.raises(ValueError, match=name) as info:

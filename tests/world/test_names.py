@@ -17,9 +17,20 @@ from fairhire.world.names import (
 )
 
 # Well-known people: no (first name, surname) pair of these may be drawn together.
-FAMOUS = [("Mark", "Rutte"), ("Ahmed", "Aboutaleb"), ("Khadija", "Arib"), ("Robert", "Lewandowski"),
-          ("Dick", "Schoof"), ("Geert", "Wilders"), ("Frans", "Timmermans"), ("Jan", "Smit"),
-          ("Hakim", "Ziyech"), ("Ruud", "Gullit"), ("Clarence", "Seedorf"), ("Arjen", "Robben")]
+FAMOUS = [
+    ("Mark", "Rutte"),
+    ("Ahmed", "Aboutaleb"),
+    ("Khadija", "Arib"),
+    ("Robert", "Lewandowski"),
+    ("Dick", "Schoof"),
+    ("Geert", "Wilders"),
+    ("Frans", "Timmermans"),
+    ("Jan", "Smit"),
+    ("Hakim", "Ziyech"),
+    ("Ruud", "Gullit"),
+    ("Clarence", "Seedorf"),
+    ("Arjen", "Robben"),
+]
 
 
 def test_every_group_has_names():
@@ -32,8 +43,13 @@ def test_every_group_has_names():
 
 def test_no_famous_name_is_drawn():
     famous = set(FAMOUS) | EXCLUDED_PAIRS
-    possible = {(f, ln) for origin in ORIGINS for gender in GENDERS
-                for f in FIRST_NAMES[origin][gender] for ln in last_names(origin, gender)}
+    possible = {
+        (f, ln)
+        for origin in ORIGINS
+        for gender in GENDERS
+        for f in FIRST_NAMES[origin][gender]
+        for ln in last_names(origin, gender)
+    }
     assert famous & possible <= EXCLUDED_PAIRS  # the lists may combine them only if excluded
     df = make_applicants(300_000, with_cv_text=False, random_state=0)
     drawn = set(zip(df["first_name"], df["last_name"], strict=True))
@@ -47,16 +63,26 @@ def test_polish_surnames_take_the_feminine_form():
     assert "Nowak" in last_names("Pools-Nederlands", "vrouw")
 
 
-@pytest.mark.parametrize("name, folded", [
-    ("Ayşe", "ayse"), ("Yıldız", "yildiz"), ("Łukasz", "lukasz"), ("van den Berg", "vandenberg"),
-    ("El Amrani", "elamrani"), ("Özlem", "ozlem"), ("Müller", "muller")])
+@pytest.mark.parametrize(
+    "name, folded",
+    [
+        ("Ayşe", "ayse"),
+        ("Yıldız", "yildiz"),
+        ("Łukasz", "lukasz"),
+        ("van den Berg", "vandenberg"),
+        ("El Amrani", "elamrani"),
+        ("Özlem", "ozlem"),
+        ("Müller", "muller"),
+    ],
+)
 def test_ascii_fold(name, folded):
     assert ascii_fold(name) == folded
 
 
 def test_email_local_parts_come_from_the_names(with_text):
-    for first, last, email in zip(with_text["first_name"], with_text["last_name"],
-                                  with_text["email"], strict=True):
+    for first, last, email in zip(
+        with_text["first_name"], with_text["last_name"], with_text["email"], strict=True
+    ):
         local = email.split("@")[0]
         f = ascii_fold(first)
         candidates = {p.format(f=f, i=f[0], l=ascii_fold(last), y="") for p in EMAIL_PATTERNS}

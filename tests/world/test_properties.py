@@ -37,13 +37,19 @@ MOST_PENALISED = ["Marokkaans-Nederlands", "Surinaams-Nederlands"]
 def impact_ratios(y_pred, groups, y_true=None) -> dict[str, float]:
     """Selection rate of each group divided by the highest group's rate (fairlearn)."""
     y_true = y_pred if y_true is None else y_true
-    mf = MetricFrame(metrics=selection_rate, y_true=y_true, y_pred=y_pred, sensitive_features=groups)
+    mf = MetricFrame(
+        metrics=selection_rate, y_true=y_true, y_pred=y_pred, sensitive_features=groups
+    )
     return (mf.by_group / mf.by_group.max()).to_dict()
 
 
 def blind_model():
-    features = ColumnTransformer([("cat", OneHotEncoder(handle_unknown="ignore"), CATEGORICAL),
-                                  ("num", StandardScaler(), NUMERIC)])
+    features = ColumnTransformer(
+        [
+            ("cat", OneHotEncoder(handle_unknown="ignore"), CATEGORICAL),
+            ("num", StandardScaler(), NUMERIC),
+        ]
+    )
     return make_pipeline(features, LogisticRegression(max_iter=2000))
 
 
@@ -114,8 +120,9 @@ def test_4_the_biased_model_is_worse_than_a_fair_one(history_split, blind_models
     s_biased, s_fair = biased.predict_proba(x)[:, 1], fair.predict_proba(x)[:, 1]
     assert roc_auc_score(truth, s_fair) > roc_auc_score(truth, s_biased) + 0.02
     share = train["invited"].mean()
-    assert (accuracy_score(truth, top_share(s_fair, share))
-            > accuracy_score(truth, top_share(s_biased, share)))
+    assert accuracy_score(truth, top_share(s_fair, share)) > accuracy_score(
+        truth, top_share(s_biased, share)
+    )
     # and the fair model is also fairer
     fair_ratios = impact_ratios(top_share(s_fair, share), test["origin"])
     assert all(fair_ratios[g] > 0.75 for g in MOST_PENALISED), fair_ratios
@@ -127,8 +134,10 @@ def test_5_swapping_only_the_name_changes_text_model_decisions(history_split):
     model = make_pipeline(CountVectorizer(min_df=2), LogisticRegression(solver="liblinear"))
     model.fit(train["cv_text"], train["invited"])
     cut = np.quantile(model.predict_proba(test["cv_text"])[:, 1], 1 - train["invited"].mean())
-    for source, target in [("Nederlands", "Marokkaans-Nederlands"),
-                           ("Marokkaans-Nederlands", "Nederlands")]:
+    for source, target in [
+        ("Nederlands", "Marokkaans-Nederlands"),
+        ("Marokkaans-Nederlands", "Nederlands"),
+    ]:
         group = test[test["origin"] == source]
         swapped = swap_names(group, to_origin=target, random_state=1)
         before = model.predict_proba(group["cv_text"])[:, 1] >= cut
@@ -137,8 +146,10 @@ def test_5_swapping_only_the_name_changes_text_model_decisions(history_split):
     # the direction matches the history: Dutch names are favoured
     dutch = test[test["origin"] == "Nederlands"]
     to_moroccan = swap_names(dutch, to_origin="Marokkaans-Nederlands", random_state=1)
-    assert (model.predict_proba(to_moroccan["cv_text"])[:, 1].mean()
-            < model.predict_proba(dutch["cv_text"])[:, 1].mean())
+    assert (
+        model.predict_proba(to_moroccan["cv_text"])[:, 1].mean()
+        < model.predict_proba(dutch["cv_text"])[:, 1].mean()
+    )
 
 
 # 6 ------------------------------------------------------------------------------

@@ -42,8 +42,11 @@ def test_alias_draw_equals_the_exact_rule(dtype):
     rng = np.random.default_rng(3)
     # random uniforms plus the ones right at each keep-or-alias boundary (c + prob) / k,
     # where a rounding slip would change the category
-    bounds = ((np.arange(sampler.k) + sampler.prob.reshape(3, -1).astype(np.float64))
-              / sampler.k).astype(dtype).ravel()
+    bounds = (
+        ((np.arange(sampler.k) + sampler.prob.reshape(3, -1).astype(np.float64)) / sampler.k)
+        .astype(dtype)
+        .ravel()
+    )
     edges = np.concatenate([np.nextafter(bounds, dtype(0)), bounds, np.nextafter(bounds, dtype(1))])
     edge_groups = np.tile(np.repeat(np.arange(3), sampler.k), 3)
     keep = edges < 1

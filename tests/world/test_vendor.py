@@ -41,8 +41,12 @@ def test_rebuilt_from_code_gives_the_same_scores(screener, audit, record_timing)
 
 def test_audit_finds_origin_bias_and_unequal_errors(screener, audit):
     selected = screener.select(audit)
-    mf = MetricFrame(metrics={"rate": selection_rate, "fnr": false_negative_rate},
-                     y_true=audit["qualified"], y_pred=selected, sensitive_features=audit["origin"])
+    mf = MetricFrame(
+        metrics={"rate": selection_rate, "fnr": false_negative_rate},
+        y_true=audit["qualified"],
+        y_pred=selected,
+        sensitive_features=audit["origin"],
+    )
     ratio = mf.by_group["rate"] / mf.by_group["rate"].max()
     assert ratio["Marokkaans-Nederlands"] < 0.5
     assert (ratio.drop("Nederlands") < 0.8).all()
@@ -51,13 +55,21 @@ def test_audit_finds_origin_bias_and_unequal_errors(screener, audit):
 
 def test_audit_finds_age_and_gender_effects(screener, audit):
     selected = screener.select(audit)
-    by_age = MetricFrame(metrics=selection_rate, y_true=audit["qualified"], y_pred=selected,
-                         sensitive_features=audit["age_band"]).by_group
+    by_age = MetricFrame(
+        metrics=selection_rate,
+        y_true=audit["qualified"],
+        y_pred=selected,
+        sensitive_features=audit["age_band"],
+    ).by_group
     assert by_age["50+"] / by_age.max() < 0.8
     # although the 50+ group has the most qualified applicants
     assert audit.groupby("age_band")["qualified"].mean().idxmax() == "50+"
-    by_gender = MetricFrame(metrics=selection_rate, y_true=audit["qualified"], y_pred=selected,
-                            sensitive_features=audit["gender"]).by_group
+    by_gender = MetricFrame(
+        metrics=selection_rate,
+        y_true=audit["qualified"],
+        y_pred=selected,
+        sensitive_features=audit["gender"],
+    ).by_group
     assert by_gender["vrouw"] / by_gender["man"] < 0.85
 
 
