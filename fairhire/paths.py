@@ -8,8 +8,6 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"  # package data files (TOML)
 
-MODULE_IDS = tuple(f"m{i:02d}" for i in range(9))
-
 
 def repo_root() -> Path | None:
     """Return the course repository this package runs from, or None.

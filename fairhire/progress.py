@@ -29,7 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .paths import MODULE_IDS, repo_root
+from .modules import module_ids
+from .paths import repo_root
 
 if TYPE_CHECKING:  # nbformat is imported where it is used: it is slow to import (jsonschema)
     import nbformat
@@ -490,11 +491,11 @@ def _error_output_message(output) -> str:
 
 
 def course_progress(root: Path | None = None, execute: bool = True) -> list[ModuleProgress]:
-    """Progress in every module m00..m08 (modules without an exercise are listed too)."""
+    """Progress in every module of the registry (modules without an exercise are listed too)."""
     root = root or repo_root()
     if root is None:
         raise FileNotFoundError("Kan de cursusmap niet vinden; zet FAIRHIRE_ROOT.")
-    return [module_progress(root, m, execute=execute) for m in MODULE_IDS]
+    return [module_progress(root, m, execute=execute) for m in module_ids()]
 
 
 def overview_text(rows: list[ModuleProgress]) -> str:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from fairhire import modules as registry
+
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -15,19 +17,19 @@ os.environ.setdefault("FAIRHIRE_ROOT", str(ROOT))
 
 
 def lesson_notebooks() -> list[Path]:
-    return sorted((ROOT / "course").glob("*.ipynb"))
+    return [m.lesson_path(ROOT) for m in registry.modules()]
 
 
 def solution_notebooks() -> list[Path]:
-    return sorted((ROOT / "solutions").glob("m*/*.ipynb"))
+    return [m.source_path(ROOT) for m in registry.modules()]
 
 
 def exercise_notebooks() -> list[Path]:
-    return sorted((ROOT / "exercises").glob("m*/*.ipynb"))
+    return [m.exercise_path(ROOT) for m in registry.modules()]
 
 
 def modules() -> list[str]:
-    return sorted(p.name for p in (ROOT / "solutions").iterdir() if p.is_dir())
+    return list(registry.module_ids())
 
 
 def rel(path: Path) -> str:

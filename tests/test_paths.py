@@ -20,7 +20,3 @@ def test_missing_root_is_a_clear_dutch_error(monkeypatch, tmp_path):
     monkeypatch.setattr(paths, "PACKAGE_DIR", tmp_path / "fairhire")
     with pytest.raises(FileNotFoundError, match="cursusmap"):
         paths.require_repo_root()
-
-
-def test_module_ids():
-    assert paths.MODULE_IDS[0] == "m00" and paths.MODULE_IDS[-1] == "m08"

@@ -141,7 +141,7 @@ def test_overview_without_executing(tmp_path, monkeypatch, capsys):
     root = course_copy(tmp_path)
     monkeypatch.setenv("FAIRHIRE_ROOT", str(root))
     rows = course_progress(root, execute=False)
-    assert [r.module for r in rows] == [f"m{i:02d}" for i in range(9)]
+    assert [r.module for r in rows] == modules()
     m00 = rows[0]
     assert m00.status == "nog niet begonnen" and (m00.answered, m00.answers) == (0, 6)
     html = overview_html(rows, base=root / "course")
@@ -149,7 +149,7 @@ def test_overview_without_executing(tmp_path, monkeypatch, capsys):
     assert main(["progress", "--snel"]) == 0
     out = capsys.readouterr().out
     assert "m00" in out and "nog niet begonnen" in out
-    for module in set(f"m{i:02d}" for i in range(9)) - set(modules()):
+    for module in modules():
         assert module in out
 
 

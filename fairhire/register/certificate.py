@@ -12,7 +12,8 @@ import re
 from xml.sax.saxutils import escape as esc
 
 from .. import legal, objectives
-from .records import MODULE_TITLES, Register
+from ..modules import title as module_title
+from .records import Register
 
 LEGAL_KEY = "ai-act-art-4"
 
@@ -74,7 +75,7 @@ def to_pdf(register: Register, learner_id: str) -> bytes:
     ]
     table = [["Module", "Datum", "Punten", "Behaald"]]
     for r in rows:
-        title = f"{r.module} {MODULE_TITLES.get(r.module, '')}".strip()
+        title = f"{r.module} {module_title(r.module)}".strip()
         if r.status == "not-started":
             table.append([title, "-", "-", "niet gestart"])
         else:
@@ -109,7 +110,7 @@ def to_pdf(register: Register, learner_id: str) -> bytes:
             )
             for o in r.pending
         ]
-        block = [Paragraph(f"<b>{r.module} {esc(MODULE_TITLES.get(r.module, ''))}</b>", body)]
+        block = [Paragraph(f"<b>{r.module} {esc(module_title(r.module))}</b>", body)]
         if items or later:
             block.append(ListFlowable(items + later, bulletType="bullet", leftIndent=12))
         else:

@@ -17,19 +17,6 @@ from dataclasses import dataclass, field
 from .. import __version__, objective_map, objectives
 from .gradebook import GradebookData, Learner, Submission
 
-# Module titles from the course design, for certificates and the summary.
-MODULE_TITLES = {
-    "m00": "Start",
-    "m01": "Wat AI, machine learning en een taalmodel zijn",
-    "m02": "Generatieve AI in de HR-praktijk",
-    "m03": "De data: sollicitaties uit het verleden",
-    "m04": "Een selectiemodel",
-    "m05": "Vooroordelen overgenomen",
-    "m06": "Vooroordelen verminderen",
-    "m07": "Wet en regels",
-    "m08": "Eindopdracht: een leverancier doorlichten",
-}
-
 STATUS_NL = {"graded": "nagekeken", "pending": "handmatig nakijken", "not-started": "niet gestart"}
 
 

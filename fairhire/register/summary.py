@@ -11,7 +11,8 @@ import html
 import io
 
 from .. import legal, objectives
-from .records import MODULE_TITLES, Register
+from ..modules import title as module_title
+from .records import Register
 
 NO_TEAM = "(geen team)"
 
@@ -162,7 +163,7 @@ def to_html(register: Register) -> str:
     ]
     for m, c in counts.items():
         parts.append(
-            f'<tr data-module="{e(m)}"><td>{e(m)} {e(MODULE_TITLES.get(m, ""))}</td>'
+            f'<tr data-module="{e(m)}"><td>{e(m)} {e(module_title(m))}</td>'
             f"<td>{c['behaald']}</td><td>{c['niet behaald']}</td>"
             f"<td>{c['nog te beoordelen']}</td><td>{c['niet gestart']}</td></tr>"
         )
