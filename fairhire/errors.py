@@ -35,11 +35,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .check import Feedback
+from .running_notebook import code_cell_sources, current_shell, is_notebook_shell, strip_ansi
+
 _RED = "\x1b[1;31m"
 _BOLD = "\x1b[1m"
 _DIM = "\x1b[2m"
 _RESET = "\x1b[0m"
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
 _WIDTH = 88
 
 _RUN_ABOVE = "Voer de cellen erboven opnieuw uit: menu Run → Run All Above Selected Cell."
@@ -110,8 +112,6 @@ def explain(
     """
     namespace = namespace if namespace is not None else {}
     tb = tb if tb is not None else exc.__traceback__
-    from .check import Feedback  # local: check imports nothing from here, but keep it light
-
     if isinstance(exc, Feedback):
         return Explanation(str(exc), details=False)
     if isinstance(exc, AssertionError):
@@ -612,9 +612,9 @@ def _cell_defining(name: str, cells: list[str]) -> str:
 
 def _pandas_labels(tb) -> tuple[list | None, str]:
     """Labels of the pandas table a KeyError came from, found in the traceback's frames."""
-    try:
-        import pandas as pd
-    except ImportError:  # pragma: no cover - pandas is a dependency
+    # not imported here: the handler stays light, and a pandas error means pandas is loaded
+    pd = sys.modules.get("pandas")
+    if pd is None:
         return None, ""
     found: tuple[list | None, str] = (None, "")
     while tb is not None:
@@ -686,11 +686,7 @@ def install(shell=None) -> bool:
     Returns True when installed, False outside IPython. Calling it twice is harmless.
     """
     if shell is None:
-        try:
-            from IPython import get_ipython
-        except ImportError:  # pragma: no cover - IPython comes with Jupyter
-            return False
-        shell = get_ipython()
+        shell = current_shell()
     if shell is None:
         return False
     shell.set_custom_exc((Exception,), _custom_exc)
@@ -701,9 +697,7 @@ def install(shell=None) -> bool:
 def uninstall(shell=None) -> None:
     """Switch the explanations off again (IPython's own tracebacks)."""
     if shell is None:
-        from IPython import get_ipython
-
-        shell = get_ipython()
+        shell = current_shell()
     if shell is None:
         return
     shell.set_custom_exc((), None)
@@ -770,11 +764,11 @@ def _show(shell, value, tb, original_stb) -> None:
 
 
 def _display_details(shell, original_text: str) -> None:
-    if shell.__class__.__name__ != "ZMQInteractiveShell":
+    if not is_notebook_shell(shell):
         return  # in a terminal the hint to show_last_error() is enough
     from IPython.display import HTML, display
 
-    plain = _ANSI.sub("", original_text)
+    plain = strip_ansi(original_text)
     display(
         HTML(
             '<details class="fairhire-error-details"><summary>🔧 Technische foutmelding tonen '
@@ -798,8 +792,6 @@ def _fallback(shell, etype, value, tb, tb_offset) -> None:
 def _notebook_cells(shell) -> list[str]:
     """Code cells of the notebook on disk, to find where a missing name is defined."""
     try:
-        from .progress import code_cell_sources
-
         return code_cell_sources(getattr(shell, "user_ns", {}))
     except Exception:  # noqa: BLE001 - a missing notebook only means a less precise hint
         return []

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from . import errors
 from .resources import legal
+from .running_notebook import in_notebook, remember_module
 
 
 def start(module: str | None = None) -> None:
@@ -25,9 +27,7 @@ def start(module: str | None = None) -> None:
         pd.set_option("display.max_rows", 20)
     except ImportError:  # pragma: no cover - pandas is a dependency
         pass
-    from . import errors, progress
-
-    progress.remember_module(module)
+    remember_module(module)
     try:
         explained = errors.install()
     except Exception:  # noqa: BLE001 - a notebook must start even if IPython misbehaves
@@ -61,18 +61,9 @@ _CONFIDENCE_NL = {
 def show_legal(*keys: str) -> None:
     """Display legal references in a notebook (plain text outside one)."""
     text = "\n\n---\n\n".join(legal_markdown(k) for k in keys)
-    if _in_notebook():
+    if in_notebook():
         from IPython.display import Markdown, display
 
         display(Markdown(text))
     else:
         print(text)
-
-
-def _in_notebook() -> bool:
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - IPython comes with Jupyter
-        return False
-    shell = get_ipython()
-    return shell is not None and shell.__class__.__name__ == "ZMQInteractiveShell"

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import json
 import os
 import re
 import shutil
@@ -31,27 +30,22 @@ from typing import TYPE_CHECKING
 
 from .modules import module_ids
 from .paths import repo_root
+from .running_notebook import (
+    CODE_STUB_MARK,
+    HIDDEN_BEGIN,
+    HIDDEN_END,
+    TEXT_STUB,
+    find_notebook,
+    in_notebook,
+    is_notebook_shell,
+    nbgrader_meta,
+    strip_ansi,
+)
 
 if TYPE_CHECKING:  # nbformat is imported where it is used: it is slow to import (jsonschema)
     import nbformat
 
-HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
-HIDDEN_END = "### END HIDDEN TESTS"
-CODE_STUB_MARK = "raise NotImplementedError()"
-TEXT_STUB = "JOUW ANTWOORD HIER"
 SELF_CHECK_CALL = "self_check("
-
-
-class _State:
-    """What :func:`fairhire.start` told us about the notebook that is running."""
-
-    module: str | None = None
-
-
-def remember_module(module: str | None) -> None:
-    """Record the module id given to :func:`fairhire.start` (used to find the notebook)."""
-    if module:
-        _State.module = module
 
 
 # --------------------------------------------------------------------------- reading notebooks
@@ -89,10 +83,6 @@ def visible_part(source: str) -> str:
     return "\n".join(out).strip("\n")
 
 
-def _meta(cell) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {}) or {}
-
-
 def _title(markdown: str, fallback: str) -> str:
     for line in markdown.splitlines():
         if line.lstrip().startswith("#"):
@@ -104,10 +94,12 @@ def _title(markdown: str, fallback: str) -> str:
 
 def questions(nb: nbformat.NotebookNode) -> list[Question]:
     """The graded questions of a notebook, in order, with their visible checks."""
-    titles = {_meta(c).get("grade_id"): c.source for c in nb.cells if c.cell_type == "markdown"}
+    titles = {
+        nbgrader_meta(c).get("grade_id"): c.source for c in nb.cells if c.cell_type == "markdown"
+    }
     found = []
     for cell in nb.cells:
-        meta = _meta(cell)
+        meta = nbgrader_meta(cell)
         if not meta.get("grade"):
             continue
         gid = meta.get("grade_id", "?")
@@ -130,7 +122,7 @@ def answer_status(nb: nbformat.NotebookNode) -> tuple[int, int]:
     """(filled in, total) over the answer cells of a student notebook."""
     total = done = 0
     for cell in nb.cells:
-        if not _meta(cell).get("solution"):
+        if not nbgrader_meta(cell).get("solution"):
             continue
         total += 1
         if cell.cell_type == "code":
@@ -138,49 +130,6 @@ def answer_status(nb: nbformat.NotebookNode) -> tuple[int, int]:
         else:
             done += cell.source.strip() not in ("", TEXT_STUB)
     return done, total
-
-
-def find_notebook(namespace: dict | None = None, module: str | None = None) -> Path | None:
-    """The exercise notebook that is running, read from disk.
-
-    Tried in order: ``__session__`` (ipykernel sets it to the notebook path),
-    the ``JPY_SESSION_NAME`` environment variable, ``<module>_opdracht.ipynb``
-    in the working directory (nbclient, nbgrader), and
-    ``exercises/<module>/<module>_opdracht.ipynb`` under the course root.
-    """
-    namespace = namespace or {}
-    module = module or _State.module
-    candidates: list[Path] = []
-    for value in (namespace.get("__session__"), os.environ.get("JPY_SESSION_NAME")):
-        if value:
-            path = Path(str(value))
-            candidates.append(path)
-            root = repo_root()
-            if not path.is_absolute() and root is not None:
-                candidates.append(root / path)
-    if module:
-        candidates.append(Path.cwd() / f"{module}_opdracht.ipynb")
-        root = repo_root()
-        if root is not None:
-            candidates.append(root / "exercises" / module / f"{module}_opdracht.ipynb")
-    for path in candidates:
-        if path.suffix == ".ipynb" and path.is_file():
-            return path
-    return None
-
-
-def code_cell_sources(namespace: dict | None = None) -> list[str]:
-    """Sources of the code cells of the running notebook on disk ([] when not found)."""
-    path = find_notebook(namespace)
-    if path is None:
-        return []
-    # plain JSON, not nbformat: the error handler calls this and must answer at once
-    cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-    return [
-        "".join(c["source"]) if isinstance(c.get("source"), list) else c.get("source", "")
-        for c in cells
-        if c.get("cell_type") == "code"
-    ]
 
 
 # --------------------------------------------------------------------------- self-check
@@ -331,7 +280,7 @@ def self_check(module: str | None = None) -> None:
         if not outcomes:
             print("Dit notebook heeft geen vragen om te controleren.")
             return
-        if shell is not None and shell.__class__.__name__ == "ZMQInteractiveShell":
+        if is_notebook_shell(shell):
             from IPython.display import HTML, display
 
             display(HTML(outcomes_html(outcomes)))
@@ -450,7 +399,7 @@ def execute_checks(path: Path, timeout: int = 60) -> list[Outcome]:
         client.execute()
     by_id, unanswered, last_answer = {}, set(), None
     for cell in nb.cells:
-        meta = _meta(cell)
+        meta = nbgrader_meta(cell)
         if meta.get("solution") and cell.cell_type == "code":
             last_answer = cell
         if meta.get("grade_id"):
@@ -482,7 +431,7 @@ def execute_checks(path: Path, timeout: int = 60) -> list[Outcome]:
 
 def _error_output_message(output) -> str:
     first = "\n".join(output.get("traceback", [])).split("\n")[0] if output.get("traceback") else ""
-    first = re.sub(r"\x1b\[[0-9;]*m", "", first).strip()
+    first = strip_ansi(first).strip()
     return (
         (first or f"{output.get('ename')}: {output.get('evalue')}")
         .removeprefix("❌ ")
@@ -610,9 +559,7 @@ def show_progress(execute: bool = False) -> None:
     except FileNotFoundError as exc:
         print(str(exc))
         return
-    from .notebook import _in_notebook
-
-    if _in_notebook():
+    if in_notebook():
         from IPython.display import HTML, display
 
         display(HTML(overview_html(rows, base=Path.cwd())))

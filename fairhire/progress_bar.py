@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+from .running_notebook import in_notebook
+
 T = TypeVar("T")
 
 
@@ -45,9 +47,7 @@ class ProgressBar:
         self.label = widgets.Label(f"0/{self.total}")
         self.widget = widgets.HBox([self.bar, self.label])
         if show is None:
-            from .notebook import _in_notebook
-
-            show = _in_notebook()
+            show = in_notebook()
         if show:
             from IPython.display import display
 

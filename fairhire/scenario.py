@@ -10,6 +10,7 @@ from typing import Any
 
 from . import check
 from .resources import legal
+from .running_notebook import in_notebook
 
 LETTERS = ("A", "B", "C", "D")
 
@@ -46,10 +47,8 @@ def reasons_markdown() -> str:
 
 def show_reasons() -> None:
     """Display the reason codes (Markdown in a notebook, text elsewhere)."""
-    from .notebook import _in_notebook
-
     text = reasons_markdown()
-    if _in_notebook():
+    if in_notebook():
         from IPython.display import Markdown, display
 
         display(Markdown(text))

@@ -11,10 +11,7 @@ from pathlib import Path
 
 import nbformat
 
-
-def nbgrader_meta(cell: dict) -> dict:
-    """The cell's nbgrader metadata, or an empty dict."""
-    return cell.get("metadata", {}).get("nbgrader", {}) or {}
+from .running_notebook import nbgrader_meta
 
 
 def answer_cells(nb: nbformat.NotebookNode) -> dict[str, str]:

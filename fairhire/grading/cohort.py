@@ -24,6 +24,7 @@ from pathlib import Path
 import nbformat
 
 from .. import submissions
+from ..running_notebook import nbgrader_meta
 from .codescan import parse
 
 KINDS = ("complete", "partial", "wrong", "blank")
@@ -169,7 +170,7 @@ def independent_questions(solution: nbformat.NotebookNode) -> list[_Question]:
     An answer cell ``X-answer`` feeds test ``X``; it qualifies when it defines
     names and no cell except itself and its test reads them.
     """
-    meta = submissions.nbgrader_meta
+    meta = nbgrader_meta
     cells = [(meta(c).get("grade_id"), c) for c in solution.cells if c.cell_type == "code"]
     tests = {gid for gid, c in cells if meta(c).get("grade") and not meta(c).get("solution")}
     out = []

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import nbformat
 
+from ..running_notebook import nbgrader_meta
 from . import definitions, merge
 from .course import CourseDir, CourseError
 from .findings import Finding
@@ -128,12 +129,11 @@ def _without_duplicate_ids(path: Path) -> nbformat.NotebookNode | None:
     seen: set[str] = set()
     changed = False
     for cell in reversed(nb.cells):
-        meta = cell.get("metadata", {})
-        if "nbgrader" not in meta:
+        if "nbgrader" not in cell.get("metadata", {}):
             continue
-        gid = (meta["nbgrader"] or {}).get("grade_id")
+        gid = nbgrader_meta(cell).get("grade_id")
         if not gid or gid in seen:
-            del meta["nbgrader"]
+            del cell.metadata["nbgrader"]
             changed = True
         else:
             seen.add(gid)
@@ -151,7 +151,7 @@ def notebook_findings(folder: Path) -> list[Finding]:
         for cell in nb.cells:
             if cell.cell_type != "code":
                 continue
-            gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id", "")
+            gid = nbgrader_meta(cell).get("grade_id", "")
             for output in cell.get("outputs", []):
                 if output.get("output_type") == "error":
                     ename = output.get("ename", "")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import nbformat
 
+from ..running_notebook import nbgrader_meta
 from . import codescan
 from .course import read_timestamp
 from .definitions import ModuleDef, NotebookDef
@@ -84,11 +85,7 @@ def _read_notebook(path: Path) -> tuple[nbformat.NotebookNode | None, Finding | 
 
 
 def _grade_ids(nb: nbformat.NotebookNode) -> list[str]:
-    return [
-        c.metadata.get("nbgrader", {}).get("grade_id")
-        for c in nb.cells
-        if c.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-    ]
+    return [gid for c in nb.cells if (gid := nbgrader_meta(c).get("grade_id"))]
 
 
 def _files(folder: Path) -> list[Path]:
@@ -162,7 +159,7 @@ def check_cells(nb: nbformat.NotebookNode, nbdef: NotebookDef) -> list[Finding]:
         findings.append(Finding("deleted-cell", "warning", msg, notebook=name, cell=cdef.grade_id))
     seen: set[str] = set()
     for cell in nb.cells:
-        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        gid = nbgrader_meta(cell).get("grade_id")
         cdef = nbdef.cell(gid) if gid else None
         if cdef is None or gid in seen or not cdef.locked:
             continue
@@ -230,7 +227,7 @@ def scan_code(nb: nbformat.NotebookNode, nbdef: NotebookDef) -> list[Finding]:
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        gid = nbgrader_meta(cell).get("grade_id")
         cdef = nbdef.cell(gid) if gid else None
         if cdef is not None and cdef.locked:
             continue  # nbgrader puts locked cells back, so what a learner typed there never runs

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import nbformat
 
+from ..running_notebook import nbgrader_meta
 from . import definitions
 from .course import CourseDir
 from .findings import SEVERITIES, Finding
@@ -87,7 +88,7 @@ def _graded_test_failures(folder: Path) -> list[Finding]:
         except Exception:  # noqa: BLE001 - unreadable graded notebook: nothing to add
             continue
         for cell in nb.cells:
-            meta = cell.get("metadata", {}).get("nbgrader", {})
+            meta = nbgrader_meta(cell)
             if not (meta.get("grade") and cell.cell_type == "code" and not meta.get("solution")):
                 continue
             for output in cell.get("outputs", []):
