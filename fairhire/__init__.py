@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 
 # Imported on first use: the self-check reads notebooks with nbformat, whose
 # import costs more than a second, and every notebook's first cell imports fairhire.
-_LAZY = {"self_check": "progress", "show_progress": "progress"}
+_LAZY = {"self_check": "selfcheck", "show_progress": "overview"}
 
 
 def __getattr__(name: str):

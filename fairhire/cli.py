@@ -49,7 +49,7 @@ def _run_build(args: argparse.Namespace) -> int:
 # "module:function" of each subcommand's parser setup; imported only when the CLI runs.
 COMMANDS = [
     "fairhire.cli:_add_build",
-    "fairhire.progress:add_arguments",
+    "fairhire.overview:add_arguments",
     "fairhire.world.cli:add_data_command",
     "fairhire.grading.cli:add_grade",
     "fairhire.grading.cli:add_grading_report",

@@ -1,26 +1,29 @@
-"""The self-check at the end of an exercise and the course overview."""
+"""The self-check at the end of an exercise."""
 
 from __future__ import annotations
 
-import shutil
+import subprocess
+import sys
 
 import nbformat
 import pytest
 
-from fairhire import progress, submissions
-from fairhire.cli import main
-from fairhire.progress import (
-    answer_status,
-    course_progress,
-    find_notebook,
-    overview_html,
+from fairhire import submissions
+from fairhire.running_notebook import nbgrader_meta
+from fairhire.selfcheck import (
+    Outcome,
+    Question,
+    code_parts,
+    outcomes_html,
+    outcomes_text,
     questions,
     run_visible_checks,
     self_check,
+    summary_numbers,
     visible_part,
 )
 
-from .conftest import ROOT, modules, rel, solution_notebooks
+from .conftest import ROOT, rel, solution_notebooks
 
 M00_EXERCISE = ROOT / "exercises" / "m00" / "m00_opdracht.ipynb"
 M00_SOLUTION = ROOT / "solutions" / "m00" / "m00_opdracht.ipynb"
@@ -30,7 +33,7 @@ def learner_namespace(nb: nbformat.NotebookNode) -> dict:
     """What a learner has after running every non-test code cell of ``nb``."""
     ns: dict = {}
     for cell in nb.cells:
-        meta = submissions.nbgrader_meta(cell)
+        meta = nbgrader_meta(cell)
         if cell.cell_type == "code" and not meta.get("grade") and "self_check" not in cell.source:
             exec(compile(cell.source, "<cel>", "exec"), ns)
     return ns
@@ -57,17 +60,12 @@ def test_questions_of_m00_have_titles_points_and_no_hidden_code():
     assert all("HIDDEN" not in q.visible_code and "sys.modules" not in q.visible_code for q in qs)
 
 
-def test_answer_status_counts_filled_in_answers():
-    assert answer_status(submissions.read(M00_EXERCISE)) == (0, 6)
-    assert answer_status(solved()) == (6, 6)
-
-
 def test_visible_checks_pass_for_the_solution_and_explain_failures():
     nb = solved()
     ns = learner_namespace(nb)
     outcomes = run_visible_checks(nb, ns)
     assert [o.passed for o in outcomes] == [True] * 5 + [None]
-    assert progress.summary_numbers(outcomes)["passed_points"] == 10
+    assert summary_numbers(outcomes)["passed_points"] == 10
 
     ns["full_time"] = "Bilal"  # a plausible mistake: text instead of a list
     del ns["art4_answer"]  # a question not answered yet
@@ -100,17 +98,38 @@ def test_hidden_tests_are_never_run():
     assert ns.get("seen") is True and "hidden_ran" not in ns
 
 
-def test_find_notebook_prefers_the_session_then_the_course(tmp_path, monkeypatch):
-    session = tmp_path / "kopie.ipynb"
-    shutil.copy(M00_EXERCISE, session)
-    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
-    monkeypatch.chdir(tmp_path)
-    assert find_notebook({"__session__": str(session)}, "m00") == session
-    monkeypatch.setenv("JPY_SESSION_NAME", str(session))
-    assert find_notebook({}, "m00") == session
-    monkeypatch.delenv("JPY_SESSION_NAME")
-    assert find_notebook({}, "m00") == M00_EXERCISE
-    assert find_notebook({}, "m99") is None
+def outcomes_example() -> list[Outcome]:
+    auto = Question("m00-a", "Vraag 1 <b>& co</b>", 2.0, False)
+    manual = Question("m00-b", "Vraag 2", 1.5, True, answered=True)
+    return [
+        Outcome(auto, False, "`x<1>` bestaat nog niet"),
+        Outcome(auto, True, "de zichtbare controle slaagt"),
+        Outcome(manual, None, "ingevuld"),
+    ]
+
+
+def test_the_table_as_text_shows_marks_points_and_the_summary():
+    text = outcomes_text(outcomes_example())
+    assert "❌ `x<1>` bestaat nog niet" in text and "✍️ ingevuld" in text
+    assert text.splitlines()[-1] == (
+        "1 van de 2 vragen slagen voor de zichtbare controle: 2 van de 4 punten die de computer "
+        "nakijkt. Je trainer beoordeelt nog 1.5 punten."
+    )
+
+
+def test_the_table_as_html_is_escaped_and_shows_code():
+    html = outcomes_html(outcomes_example())
+    assert html.startswith("<div class='fairhire-self-check'><h3>Zelfcontrole</h3>")
+    assert "Vraag 1 &lt;b&gt;&amp; co&lt;/b&gt;" in html and "<b>& co" not in html
+    assert "❌ <code>x&lt;1&gt;</code> bestaat nog niet" in html
+    assert "<td>1.5</td>" in html and "Je trainer beoordeelt nog 1.5 punten." in html
+    assert "Een ✅ betekent: je zit op de goede weg." in html
+
+
+def test_code_parts_cut_a_message_at_backticks():
+    parts = code_parts("`a` en `b` zijn leeg")
+    assert parts == [("a", True), (" en ", False), ("b", True), (" zijn leeg", False)]
+    assert code_parts("geen code") == [("geen code", False)]
 
 
 def test_self_check_outside_a_notebook_prints_a_table_and_never_raises(capsys):
@@ -121,66 +140,22 @@ def test_self_check_outside_a_notebook_prints_a_table_and_never_raises(capsys):
     assert "kan het notebook niet vinden" in capsys.readouterr().out
 
 
+def test_importing_fairhire_leaves_the_self_check_for_later():
+    code = (
+        "import sys, fairhire\n"
+        "before = [m for m in ('fairhire.selfcheck', 'fairhire.overview', 'nbformat', 'jinja2')"
+        " if m in sys.modules]\n"
+        "from fairhire import self_check, show_progress\n"
+        "print(before, self_check.__module__, show_progress.__module__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]", "fairhire.selfcheck", "fairhire.overview"]
+
+
 @pytest.mark.parametrize("path", solution_notebooks(), ids=rel)
 def test_every_exercise_ends_with_an_ungraded_self_check(path):
     nb = nbformat.read(path, as_version=4)
     last = [c for c in nb.cells if c.cell_type == "code"][-1]
     assert "self_check()" in last.source, "the last code cell must call fairhire.self_check()"
-    meta = submissions.nbgrader_meta(last)
+    meta = nbgrader_meta(last)
     assert not meta.get("grade") and not meta.get("solution") and meta.get("locked")
-
-
-def course_copy(tmp_path):
-    for name in ("course", "exercises"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "nbgrader_config.py", tmp_path)
-    return tmp_path
-
-
-def test_overview_without_executing(tmp_path, monkeypatch, capsys):
-    root = course_copy(tmp_path)
-    monkeypatch.setenv("FAIRHIRE_ROOT", str(root))
-    rows = course_progress(root, execute=False)
-    assert [r.module for r in rows] == modules()
-    m00 = rows[0]
-    assert m00.status == "nog niet begonnen" and (m00.answered, m00.answers) == (0, 6)
-    html = overview_html(rows, base=root / "course")
-    assert "href='../exercises/m00/m00_opdracht.ipynb'" in html and "href='m00_start.ipynb'" in html
-    assert main(["progress", "--snel"]) == 0
-    out = capsys.readouterr().out
-    assert "m00" in out and "nog niet begonnen" in out
-    for module in modules():
-        assert module in out
-
-
-@pytest.mark.slow
-def test_overview_runs_the_checks_of_a_started_exercise_without_changing_it(tmp_path):
-    root = course_copy(tmp_path)
-    nb = solved()
-    nb = submissions.fill_answers(
-        nb,
-        {
-            "m00-hours-filter-answer": 'full_time = "Bilal"',
-            "m00-art4-answer": "# JOUW CODE HIER\nraise NotImplementedError()",
-        },
-    )
-    path = root / "exercises" / "m00" / "m00_opdracht.ipynb"
-    submissions.write(nb, path)
-    before = path.read_bytes()
-    (path.parent / "eigen_bestand.txt").write_text("van de cursist")
-    row = progress.module_progress(root, "m00", execute=True)
-    assert row.status == "bezig" and row.answered == 5 and row.checked
-    by_id = {o.question.grade_id: o for o in row.outcomes}
-    assert [by_id[g].passed for g in ("m00-invite-share", "m00-hours-filter", "m00-art4")] == [
-        True,
-        False,
-        False,
-    ]
-    assert "lijst" in by_id["m00-hours-filter"].message
-    assert "nog niet beantwoord" in by_id["m00-art4"].message
-    assert path.read_bytes() == before
-    assert sorted(p.name for p in path.parent.iterdir()) == [
-        "eigen_bestand.txt",
-        "m00_opdracht.ipynb",
-    ]
-    assert "3/5 ✅ (5/10 pt)" in progress.overview_text([row])
