@@ -94,7 +94,7 @@ def execute(path: str) -> float:
 
 
 def floor(paths: list[Path], workers: int) -> float:
-    from fairhire.grading.runner import CHILD_ENV
+    from fairhire.grading.processes import CHILD_ENV
 
     os.environ.update(CHILD_ENV)  # the same environment as the grading processes
     started = time.monotonic()

@@ -8,6 +8,6 @@ class for tests and demos.
 
 from .course import CourseDir, CourseError
 from .findings import Finding
-from .runner import Limits
+from .processes import Limits
 
 __all__ = ["CourseDir", "CourseError", "Finding", "Limits"]

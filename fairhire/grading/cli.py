@@ -73,7 +73,7 @@ def run_grade(args: argparse.Namespace) -> int:
     from . import report
     from .course import CourseDir
     from .grade import warm_kernels
-    from .runner import Limits
+    from .processes import Limits
 
     try:
         course = CourseDir.load(args.course)

@@ -33,7 +33,8 @@ from . import definitions, merge
 from .course import CourseDir, CourseError
 from .findings import Finding
 from .precheck import EXCHANGE_FILES, Precheck, precheck
-from .runner import Job, Limits, Running, RunResult, runtime_findings
+from .processes import CHILD_ENV, Limits
+from .runner import Job, Running, RunResult, runtime_findings
 
 LOG_VERSION = 1
 
@@ -327,7 +328,6 @@ def grade(
 
 def _launch_zygote(folder: Path):
     """A warm-kernel zygote, importing in the background (None when it cannot start)."""
-    from .runner import CHILD_ENV
     from .warm import Zygote
 
     try:

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import psutil
 
+from .processes import Limits, apply_limits, is_running, kill_tree
+
 INLINE = "module://matplotlib_inline.backend_inline"
 # What course notebooks import (their first cell imports fairhire, which brings the rest).
 PRELOAD = [
@@ -123,8 +125,6 @@ def _fork_kernel(request: dict, server: socket.socket) -> int:  # pragma: no cov
 
 
 def _become_kernel(request: dict) -> None:  # pragma: no cover - zygote side
-    from .runner import Limits, apply_limits
-
     log = os.open(request.get("log") or os.devnull, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
@@ -206,15 +206,13 @@ class Zygote:
         out = set()
         for entry in (self.path.parent / "kernels").glob("*-*"):
             asker, _, pid = entry.name.partition("-")
-            if (parent is None or asker == str(parent)) and _running(int(pid)):
+            if (parent is None or asker == str(parent)) and is_running(int(pid)):
                 out.add(int(pid))
         return out
 
     def stop(self) -> None:
         if self.process is None:
             return
-        from .runner import kill_tree
-
         kill_tree(self.kernels())
         if self.process.poll() is None:
             self.process.kill()
@@ -324,11 +322,3 @@ def use(path: str, *, limits: dict | None = None, log: str | None = None):
         local.launch_kernel = original
 
     return undo
-
-
-def _running(pid: int) -> bool:
-    """True for a live process; a zombie that its parent has not reaped yet is not running."""
-    try:
-        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
-    except psutil.NoSuchProcess:
-        return False

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from fairhire.grading import report
 from fairhire.grading.course import CourseDir
 from fairhire.grading.grade import grade, load_log
-from fairhire.grading.runner import Limits
+from fairhire.grading.processes import Limits
 
 from ..fixtures.make_submissions import cases
 from .conftest import set_due

@@ -95,7 +95,7 @@ def test_grading_the_cohort_gives_the_expected_scores(course, record_timing):
     from nbgrader.api import Gradebook
 
     from fairhire.grading.grade import grade
-    from fairhire.grading.runner import Limits
+    from fairhire.grading.processes import Limits
 
     cohort = make_cohort(course.root, n_learners=6, modules=[MODULE], random_state=3)
     assert len(set(cohort.kinds.values())) >= 3

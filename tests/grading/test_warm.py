@@ -10,7 +10,7 @@ import psutil
 import pytest
 from nbclient import NotebookClient
 
-from fairhire.grading.runner import CHILD_ENV, Limits
+from fairhire.grading.processes import CHILD_ENV, Limits
 from fairhire.grading.warm import Zygote, use
 
 CELLS = [
