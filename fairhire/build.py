@@ -1,7 +1,9 @@
 """Generate exercises/ from solutions/ through nbgrader, and check it is in step.
 
-Each module is generated in its own temporary course directory, so a build
-never touches the trainer's gradebook or leaves files behind in the repo.
+The solutions' notebooks are first written from their text in sources/
+(``fairhire notebooks sync``). Each module is generated in its own temporary
+course directory, so a build never touches the trainer's gradebook or leaves
+files behind in the repo.
 """
 
 from __future__ import annotations
@@ -31,14 +33,17 @@ class ModuleDiff:
     changed: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
+    # solutions/ notebooks not in step with their text in sources/
+    text: list[str] = field(default_factory=list)
 
     @property
     def stale(self) -> bool:
-        return bool(self.changed or self.missing or self.extra)
+        return bool(self.changed or self.missing or self.extra or self.text)
 
     def describe(self) -> str:
         parts = []
         for label, names in (
+            ("tekst", self.text),
             ("anders", self.changed),
             ("ontbreekt", self.missing),
             ("overbodig", self.extra),
@@ -142,6 +147,7 @@ def build(
     unknown = [m for m in modules if m not in known]
     if unknown:
         raise BuildError(f"Onbekende module(s): {', '.join(unknown)}. Bekend: {', '.join(known)}")
+    drift = _sync_from_text(root, modules, check=check)
     diffs: list[ModuleDiff] = []
     with tempfile.TemporaryDirectory(prefix="fairhire-build-") as tmp:
         with ThreadPoolExecutor(max_workers=2) as pool:
@@ -151,6 +157,7 @@ def build(
         for module in modules:
             current = root / "exercises" / module
             diffs.append(compare(module, generated[module], current))
+            diffs[-1].text = drift.get(module, [])
             if not check and diffs[-1].stale:
                 shutil.rmtree(current, ignore_errors=True)
                 shutil.copytree(generated[module], current)
@@ -161,6 +168,29 @@ def build(
             if not check:
                 shutil.rmtree(root / "exercises" / orphan)
     return diffs
+
+
+def _sync_from_text(root: Path, modules: list[str], *, check: bool) -> dict[str, list[str]]:
+    """Per module, how its solutions/ notebook differed from its text; write it unless ``check``.
+
+    Modules the course root's registry does not know have no text and are built as they are.
+    """
+    from .authoring.pairs import SOLUTION, AuthoringError, registry_path
+    from .authoring.sync import check as check_notebooks
+    from .authoring.sync import sync
+    from .modules import modules as registry
+
+    known = {m.id for m in registry(registry_path(root))}
+    with_text = [m for m in modules if m in known]
+    try:
+        drift: dict[str, list[str]] = {}
+        for problem in check_notebooks(root, with_text, kinds=[SOLUTION]):
+            drift.setdefault(problem.module, []).append(problem.describe(root))
+        if not check:
+            sync(root, with_text, kinds=[SOLUTION])
+    except (ImportError, AuthoringError) as exc:
+        raise BuildError(str(exc)) from exc
+    return drift
 
 
 def _files_dirs(folder: Path) -> list[str]:

@@ -54,6 +54,7 @@ COMMANDS = [
     "fairhire.grading.cli:add_grade",
     "fairhire.grading.cli:add_grading_report",
     "fairhire.register.cli:add_register",
+    "fairhire.authoring.cli:add_notebooks",
 ]
 
 

@@ -2,7 +2,7 @@
 
 Everything that lists modules (paths, the progress overview, the register's
 certificates, the start page's route table, the tests) reads them from here,
-so a new module is one entry in the data file plus its notebooks.
+so a new module is one entry in the data file plus its text sources in ``sources/``.
 """
 
 from __future__ import annotations
@@ -67,6 +67,16 @@ class Module:
         """The learner's copy of the exercise under ``root``."""
         return Path(root) / "exercises" / self.id / self.exercise
 
+    def lesson_text(self, root: Path) -> Path:
+        """The lesson's text source (MyST Markdown), from which the notebook is generated."""
+        return Path(root) / "sources" / "course" / Path(self.lesson).with_suffix(".md")
+
+    def source_text(self, root: Path) -> Path:
+        """The exercise source's text, outside ``solutions/`` (nbgrader releases that folder)."""
+        return (
+            Path(root) / "sources" / "solutions" / self.id / Path(self.exercise).with_suffix(".md")
+        )
+
 
 class RegistryError(ValueError):
     """The module registry is not consistent."""
@@ -86,9 +96,9 @@ def _load(path: Path) -> tuple[Module, ...]:
     return found
 
 
-def modules() -> tuple[Module, ...]:
-    """All modules of the course, in order."""
-    return _load(REGISTRY)
+def modules(registry: Path | None = None) -> tuple[Module, ...]:
+    """All modules of the course, in order (from ``registry``, the package's file by default)."""
+    return _load(Path(registry) if registry else REGISTRY)
 
 
 def module_ids() -> tuple[str, ...]:
@@ -112,8 +122,8 @@ def title(module_id: str) -> str:
         return ""
 
 
-def route_markdown() -> str:
+def route_markdown(registry: Path | None = None) -> str:
     """The route through the course as a Markdown table (the start page shows it)."""
     lines = ["| module | onderwerp | tijd |", "|---|---|---|"]
-    lines += [f"| {m.id} | {m.title} | {m.minutes} min |" for m in modules()]
+    lines += [f"| {m.id} | {m.title} | {m.minutes} min |" for m in modules(registry)]
     return "\n".join(lines)

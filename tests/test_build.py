@@ -17,7 +17,8 @@ pytestmark = pytest.mark.slow
 def course_copy(tmp_path, monkeypatch):
     for name in ("nbgrader_config.py",):
         shutil.copy(ROOT / name, tmp_path / name)
-    shutil.copytree(ROOT / "solutions", tmp_path / "solutions")
+    for name in ("sources", "solutions"):
+        shutil.copytree(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "exercises", tmp_path / "exercises")
     monkeypatch.setenv("FAIRHIRE_ROOT", str(tmp_path))
     return tmp_path
