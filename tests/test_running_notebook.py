@@ -82,7 +82,7 @@ def test_the_module_given_to_start_finds_the_notebook(monkeypatch, tmp_path, no_
     assert find_notebook() == M00_EXERCISE
 
 
-def test_code_cell_sources_reads_plain_json(tmp_path, monkeypatch):
+def test_code_cell_sources_reads_plain_json(tmp_path, monkeypatch, no_module):
     path = tmp_path / "m99_opdracht.ipynb"
     cells = [
         {"cell_type": "markdown", "source": "# Titel"},
@@ -98,8 +98,7 @@ def test_code_cell_sources_reads_plain_json(tmp_path, monkeypatch):
 def test_importing_it_loads_nothing_heavy():
     heavy = ["nbformat", "nbclient", "pandas", "numpy", "jinja2", "IPython"]
     code = (
-        "import sys, fairhire.running_notebook\n"
-        f"print([m for m in {heavy!r} if m in sys.modules])"
+        f"import sys, fairhire.running_notebook\nprint([m for m in {heavy!r} if m in sys.modules])"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
