@@ -51,7 +51,7 @@ PRELOAD = [
     "fairhire",
 ]
 # fairhire's own trainer tools are never used inside a learner's kernel
-SKIP_FAIRHIRE = {"grading", "register", "cli", "build", "__main__"}
+SKIP_FAIRHIRE = {"authoring", "grading", "register", "cli", "build", "__main__"}
 
 
 class ZygoteError(RuntimeError):
