@@ -56,3 +56,17 @@ def test_orphan_exercise_folder_is_stale(course_copy):
 def test_unknown_module_is_a_clear_error(course_copy):
     with pytest.raises(BuildError, match="Onbekende module"):
         build(["m42"], root=course_copy)
+
+
+def test_check_fails_when_a_solution_drifted_from_its_text_and_build_syncs_it(course_copy):
+    text = course_copy / "sources/solutions/m00/m00_opdracht.md"
+    text.write_text(
+        text.read_text(encoding="utf-8").replace("Vraag 1", "Vraag één", 1), encoding="utf-8"
+    )
+    stale = build(["m00"], check=True, root=course_copy)[0]
+    assert stale.stale
+    assert "verschilt van de tekst: solutions/m00/m00_opdracht.ipynb" in stale.describe()
+    assert build(["m00"], root=course_copy)[0].text
+    for folder in ("solutions", "exercises"):
+        assert "Vraag één" in (course_copy / folder / "m00/m00_opdracht.ipynb").read_text("utf-8")
+    assert not build(["m00"], check=True, root=course_copy)[0].stale
