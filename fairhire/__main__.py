@@ -1,3 +1,5 @@
+"""Run the ``fairhire`` command line as ``python -m fairhire``."""
+
 import sys
 
 from .cli import main

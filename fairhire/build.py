@@ -38,9 +38,11 @@ class ModuleDiff:
 
     @property
     def stale(self) -> bool:
+        """Whether exercises/ (or solutions/, against its text) needs rebuilding for this module."""
         return bool(self.changed or self.missing or self.extra or self.text)
 
     def describe(self) -> str:
+        """One Dutch line naming the differing notebooks, e.g. ``"m01: anders: m01.ipynb"``."""
         parts = []
         for label, names in (
             ("tekst", self.text),
@@ -61,7 +63,7 @@ def solution_modules(root: Path) -> list[str]:
 
 
 def tool_env() -> dict[str, str]:
-    """This environment with the running Python's scripts first on PATH.
+    """The current environment, with the running Python's scripts first on PATH.
 
     nbgrader starts ``alembic`` by name, which fails when the virtualenv is used
     without being activated.

@@ -64,6 +64,18 @@ def _load(spec: str):
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the ``fairhire`` command line.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments after the program name; ``sys.argv[1:]`` by default.
+
+    Returns
+    -------
+    int
+        The exit code: 0 on success, 2 without a subcommand, otherwise the subcommand's own.
+    """
     parser = argparse.ArgumentParser(
         prog="fairhire",
         description="Hulpprogramma bij de cursus 'Eerlijk werven met AI'.",

@@ -1,4 +1,4 @@
-"""The course overview for a self-studying learner: where am I in every module?
+"""The course overview for a self-studying learner: how far they are in every module.
 
 :func:`course_progress` (``fairhire progress`` on the command line, and
 :func:`show_progress` in a notebook) looks at every exercise copy in

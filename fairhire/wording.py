@@ -98,6 +98,7 @@ class WordingReport:
 
     @property
     def verdict(self) -> str:
+        """The Dutch verdict for the two counts (see :func:`verdict`), e.g. "neutraal"."""
         return verdict(len(self.masculine), len(self.feminine))
 
     def __str__(self) -> str:

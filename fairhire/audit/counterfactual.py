@@ -1,4 +1,4 @@
-"""Name-swap (counterfactual) audit: does the decision change when only the name changes?
+"""Name-swap (counterfactual) audit: whether a decision changes when only the name changes.
 
 Field experiments send the same CV under names from different groups
 (FACTS.md section 5); :func:`name_swap_audit` does the same with any
@@ -66,10 +66,12 @@ class NameSwapResult:
 
     @property
     def selection_rate_before(self) -> float:
+        """Share (0 to 1) of the tested applicants selected under their own name."""
         return float(self.table["decision_before"].mean()) if self.n else 0.0
 
     @property
     def selection_rate_after(self) -> float:
+        """Share (0 to 1) of the tested applicants selected under the new name."""
         return float(self.table["decision_after"].mean()) if self.n else 0.0
 
     def summary(self) -> pd.Series:

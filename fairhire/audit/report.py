@@ -72,11 +72,14 @@ def format_value(value: Any) -> str:
 
 @dataclass
 class ReportTable:
+    """A table in an audit report: a title, the data and an optional note below it."""
+
     title: str
     frame: pd.DataFrame
     note: str = ""
 
     def header(self) -> list[str]:
+        """Column headings: the index name(s) (``"groep"`` if unnamed), then the columns."""
         names = [n for n in self.frame.index.names]
         index_label = " × ".join(str(n) for n in names if n is not None) or "groep"
         return [index_label] + [str(c) for c in self.frame.columns]
@@ -103,12 +106,15 @@ class ReportTable:
 
 @dataclass
 class ReportFigure:
+    """A figure in an audit report, kept as PNG bytes, with a title and an optional note."""
+
     title: str
     png: bytes
     note: str = ""
 
     @property
     def data_uri(self) -> str:
+        """The PNG as a ``data:`` URI, to embed in the HTML report."""
         return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
 
 

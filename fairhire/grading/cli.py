@@ -12,6 +12,7 @@ from .course import CourseError
 
 
 def add_grade(sub: argparse._SubParsersAction) -> None:
+    """Add the ``grade`` subcommand to the ``fairhire`` parser's subparsers."""
     p = sub.add_parser(
         "grade",
         help="kijk een module na voor de hele groep: veilig (limieten) en parallel",
@@ -70,6 +71,13 @@ def add_grade(sub: argparse._SubParsersAction) -> None:
 
 
 def run_grade(args: argparse.Namespace) -> int:
+    """Grade the chosen modules for the whole group and print the grading report table.
+
+    Returns
+    -------
+    int
+        The exit code: 0 when done, 2 for an unusable course folder or an unknown module.
+    """
     from . import report
     from .course import CourseDir
     from .grade import warm_kernels
@@ -163,6 +171,7 @@ def _message(exc: Exception) -> str:
 
 
 def add_grading_report(sub: argparse._SubParsersAction) -> None:
+    """Add the ``grading-report`` subcommand to the ``fairhire`` parser's subparsers."""
     p = sub.add_parser(
         "grading-report",
         help="nakijkrapport: mislukt, verdacht, te laat en echte nullen apart",
@@ -182,6 +191,13 @@ def add_grading_report(sub: argparse._SubParsersAction) -> None:
 
 
 def run_grading_report(args: argparse.Namespace) -> int:
+    """Print the grading report and write it as ``nakijkrapport.csv`` and ``.html``.
+
+    Returns
+    -------
+    int
+        The exit code: 0 when written, 2 for an unusable course folder or an unknown module.
+    """
     from . import report
     from .course import CourseDir
 

@@ -137,6 +137,7 @@ def to_python(source: str) -> str:
 
 
 def parse(source: str) -> ast.Module | None:
+    """The syntax tree of a cell (IPython syntax included), or None if it does not parse."""
     try:
         return ast.parse(to_python(source))
     except (SyntaxError, ValueError):

@@ -106,12 +106,15 @@ BASE_TIME = dt.datetime(2026, 12, 1, 9, 0)
 
 @dataclass(frozen=True)
 class Learner:
+    """A fictional learner: the nbgrader student id and a first and last name."""
+
     id: str
     first_name: str
     last_name: str
 
     @property
     def name(self) -> str:
+        """First and last name, as shown in the gradebook."""
         return f"{self.first_name} {self.last_name}"
 
 
@@ -209,6 +212,11 @@ def _pick_kind(rng: random.Random) -> str:
 
 
 def learners(n: int, rng: random.Random) -> list[Learner]:
+    """Make ``n`` learners with ids ``cursist01``... and random fictional names.
+
+    Every learner gets a different first name as long as there are enough of
+    them; the name combinations are always distinct.
+    """
     pairs = [(f, last) for f in FIRST_NAMES for last in LAST_NAMES]
     rng.shuffle(pairs)
     firsts_used: set[str] = set()

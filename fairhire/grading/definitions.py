@@ -40,19 +40,24 @@ class CellDef:
 
 @dataclass
 class NotebookDef:
+    """One notebook of a module: its name, kernel and locked or graded cells."""
+
     name: str
     kernelspec: str | None
     cells: list[CellDef] = field(default_factory=list)
 
     def cell(self, grade_id: str) -> CellDef | None:
+        """The cell with this nbgrader grade id, or None if the notebook has none."""
         return next((c for c in self.cells if c.grade_id == grade_id), None)
 
     @property
     def max_score(self) -> float:
+        """Points available in this notebook: graded cells and tasks."""
         return sum(c.points for c in self.cells if c.grade or c.task)
 
     @property
     def max_auto_score(self) -> float:
+        """Points the autograder decides in this notebook (test cells only)."""
         return sum(c.points for c in self.cells if c.autograded)
 
 
@@ -65,14 +70,17 @@ class ModuleDef:
     notebooks: list[NotebookDef] = field(default_factory=list)
 
     def notebook(self, name: str) -> NotebookDef | None:
+        """The notebook with this nbgrader name, or None if the module has none."""
         return next((n for n in self.notebooks if n.name == name), None)
 
     @property
     def max_score(self) -> float:
+        """Points available in the whole module."""
         return sum(n.max_score for n in self.notebooks)
 
     @property
     def max_auto_score(self) -> float:
+        """Points the autograder decides in the whole module."""
         return sum(n.max_auto_score for n in self.notebooks)
 
 

@@ -71,13 +71,16 @@ class Finding:
 
     @property
     def label(self) -> str:
+        """Short Dutch label of the finding's code, for tables."""
         return LABELS[self.code]
 
     def to_dict(self) -> dict:
+        """The finding as a plain dict (for JSON); :meth:`from_dict` reads it back."""
         return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict) -> Finding:
+        """A finding from :meth:`to_dict` output; missing fields become ``""``."""
         return cls(
             **{k: data.get(k, "") for k in ("code", "severity", "message", "notebook", "cell")}
         )

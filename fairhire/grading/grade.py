@@ -51,6 +51,7 @@ class Outcome:
     exitcode: int | None = None
 
     def to_dict(self) -> dict:
+        """The outcome as a plain dict for the run log; :meth:`from_dict` reads it back."""
         return {
             "student": self.student,
             "module": self.module,
@@ -62,6 +63,7 @@ class Outcome:
 
     @classmethod
     def from_dict(cls, data: dict) -> Outcome:
+        """An outcome from :meth:`to_dict` output (a run log entry)."""
         return cls(
             data["student"],
             data["module"],
@@ -74,16 +76,20 @@ class Outcome:
 
 @dataclass
 class GradeRun:
+    """The result of grading one module: each learner's outcome, the duration and workers used."""
+
     module: str
     outcomes: dict[str, Outcome]
     seconds: float
     workers: int
 
     def count(self, status: str) -> int:
+        """Number of submissions with this status (``"graded"``, ``"failed"`` or ``"suspect"``)."""
         return sum(1 for o in self.outcomes.values() if o.status == status)
 
 
 def default_workers() -> int:
+    """Submissions graded at once by default: the number of CPU cores, at most 8."""
     return max(1, min(os.cpu_count() or 1, 8))
 
 

@@ -20,7 +20,7 @@ FLAG_COMMENT = "fairhire: {reason} Zie het nakijkrapport (fairhire grading-repor
 
 @contextmanager
 def _quiet():
-    """nbgrader's add_submission triggers harmless SQLAlchemy autoflush warnings."""
+    """Silence the harmless SQLAlchemy autoflush warnings of nbgrader's add_submission."""
     from sqlalchemy.exc import SAWarning
 
     with warnings.catch_warnings():

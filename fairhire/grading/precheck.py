@@ -40,10 +40,12 @@ class Precheck:
 
     @property
     def suspect(self) -> bool:
+        """Whether a finding marks the submission as suspect (points to be withheld)."""
         return any(f.severity == "suspect" for f in self.findings)
 
     @property
     def gradable(self) -> bool:
+        """Whether at least one expected notebook was found, so grading can run."""
         return bool(self.notebooks)
 
 

@@ -42,6 +42,7 @@ class Limits:
     cell_timeout: int | None = None
 
     def to_dict(self) -> dict:
+        """The limits as a plain dict (for the run log and the job file)."""
         return asdict(self)
 
 

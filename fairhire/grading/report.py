@@ -63,14 +63,17 @@ class Row:
 
     @property
     def status_nl(self) -> str:
+        """The status in Dutch, as the report shows it."""
         return STATUS_NL[self.status]
 
     def points(self) -> str:
+        """Score as ``"score/max"`` with Dutch decimal commas, ``"-"`` when there is none."""
         if self.score is None:
             return "-"
         return f"{_num(self.score)}/{_num(self.max_score)}"
 
     def notes(self, min_severity: str = "info") -> list[Finding]:
+        """The findings of at least ``min_severity`` (see ``findings.SEVERITIES``)."""
         rank = SEVERITIES.index(min_severity)
         return [f for f in self.findings if SEVERITIES.index(f.severity) >= rank]
 
@@ -305,6 +308,7 @@ CSV_COLUMNS = [
 
 
 def to_csv(rows: list[Row]) -> str:
+    """The report as CSV text: a header of ``CSV_COLUMNS``, then one line per row."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -338,6 +342,7 @@ _COLOURS = {
 
 
 def to_html(rows: list[Row], title: str = "Nakijkrapport") -> str:
+    """The report as a standalone HTML page: counts per status, then a coloured table."""
     e = html.escape
     counts = {s: sum(1 for r in rows if r.status == s) for s in STATUS_ORDER}
     parts = [

@@ -42,9 +42,11 @@ class Job:
 
     @property
     def log_path(self) -> Path:
+        """File that receives the grading process's stdout and stderr."""
         return self.workdir / "autograde.log"
 
     def argv(self) -> list[str]:
+        """The ``nbgrader`` arguments that autograde this submission in ``workdir``."""
         args = [
             "autograde",
             self.module,
@@ -73,6 +75,7 @@ class RunResult:
 
     @property
     def signal_name(self) -> str | None:
+        """Name of the signal that ended the process (e.g. ``"SIGKILL"``), None if none did."""
         if self.exitcode is not None and self.exitcode < 0:
             try:
                 return signal.Signals(-self.exitcode).name
@@ -160,6 +163,7 @@ class Running:
         return RunResult(self.process.exitcode, seconds, self.timed_out, log)
 
     def kill(self) -> None:
+        """Kill the grading process and everything it started (kernels included)."""
         self._track()
         self._kill()
 

@@ -55,7 +55,7 @@ SKIP_FAIRHIRE = {"authoring", "grading", "register", "cli", "build", "__main__"}
 
 
 class ZygoteError(RuntimeError):
-    pass
+    """The zygote did not start in time, or could not fork a kernel."""
 
 
 # --- the zygote process ----------------------------------------------------------------------
@@ -199,6 +199,7 @@ class Zygote:
         return self
 
     def start(self) -> Zygote:
+        """Start the zygote and wait until it takes requests (see :meth:`ready`)."""
         return self.launch().ready()
 
     def kernels(self, parent: int | None = None) -> set[int]:
@@ -211,6 +212,7 @@ class Zygote:
         return out
 
     def stop(self) -> None:
+        """Kill the zygote and every kernel it forked; does nothing if it is not running."""
         if self.process is None:
             return
         kill_tree(self.kernels())
@@ -237,6 +239,7 @@ class ForkedKernel:
         self.returncode: int | None = None
 
     def poll(self) -> int | None:
+        """None while the kernel runs; -1 once it has ended (its exit code is not known)."""
         if self.returncode is None:
             try:
                 if psutil.Process(self.pid).status() == psutil.STATUS_ZOMBIE:
@@ -246,6 +249,13 @@ class ForkedKernel:
         return self.returncode
 
     def wait(self, timeout: float | None = None) -> int:
+        """Wait until the kernel ends and return :meth:`poll`'s code.
+
+        Raises
+        ------
+        subprocess.TimeoutExpired
+            When it still runs after ``timeout`` seconds.
+        """
         started = time.monotonic()
         while self.poll() is None:
             if timeout is not None and time.monotonic() - started > timeout:
@@ -254,12 +264,15 @@ class ForkedKernel:
         return self.returncode
 
     def send_signal(self, signum: int) -> None:
+        """Send signal ``signum`` to the kernel process."""
         os.kill(self.pid, signum)
 
     def kill(self) -> None:
+        """Kill the kernel with SIGKILL."""
         self.send_signal(signal.SIGKILL)
 
     def terminate(self) -> None:
+        """Ask the kernel to stop with SIGTERM."""
         self.send_signal(signal.SIGTERM)
 
 
@@ -272,6 +285,28 @@ def request_kernel(
     limits: dict | None = None,
     log: str | None = None,
 ) -> ForkedKernel:
+    """Ask the zygote listening at ``path`` to fork a kernel, and return a handle to it.
+
+    Parameters
+    ----------
+    path : str
+        The zygote's socket.
+    argv : list of str
+        The kernel's arguments after ``python -m ipykernel_launcher`` (e.g. ``-f conn.json``).
+    cwd : str or None
+        Working directory of the kernel; None keeps the zygote's.
+    env : dict
+        The kernel's complete environment.
+    limits : dict, optional
+        :class:`Limits` as a dict, applied in the kernel.
+    log : str, optional
+        File for the kernel's stdout and stderr (default: discarded).
+
+    Raises
+    ------
+    ZygoteError
+        When the zygote reports an error or does not answer.
+    """
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
         conn.connect(path)
         conn.sendall(

@@ -104,7 +104,7 @@ def fit_reweighed(
 def fit_threshold_optimizer(
     train, test, *, group, label="invited", features=UNAWARE_FEATURES, random_state=0
 ):
-    """fairlearn's ThresholdOptimizer on the blind model: a threshold per group.
+    """The blind model with fairlearn's ThresholdOptimizer: a threshold per group.
 
     The thresholds are chosen for equal selection rates (demographic parity).
     The decision uses the group itself, which is direct distinction (see m06).
@@ -134,7 +134,7 @@ def fit_exponentiated_gradient(
     eps=0.02,
     random_state=0,
 ):
-    """fairlearn's ExponentiatedGradient: train the blind model under demographic parity.
+    """The blind model trained under demographic parity by fairlearn's ExponentiatedGradient.
 
     The preprocessing is fitted once and the reduction runs on a plain logistic
     regression, with a small ``max_iter`` so that a notebook stays fast. The

@@ -97,12 +97,14 @@ class ItemsEncoder(TransformerMixin, BaseEstimator):
     """
 
     def fit(self, X, y=None):
+        """Learn the items (the vocabulary) of the list column ``X``; ``y`` is ignored."""
         cells = np.unique(self._cells(X))
         self.vocabulary_ = sorted({item for cell in cells for item in _items(cell)})
         self._index = {item: i for i, item in enumerate(self.vocabulary_)}
         return self
 
     def transform(self, X):
+        """One row of 0/1 per cell, one column per learned item; unseen items are ignored."""
         cells, inverse = np.unique(self._cells(X), return_inverse=True)
         distinct = np.zeros((len(cells), len(self.vocabulary_)))
         for row, cell in enumerate(cells):
@@ -113,6 +115,7 @@ class ItemsEncoder(TransformerMixin, BaseEstimator):
         return distinct[inverse.ravel()]
 
     def get_feature_names_out(self, input_features=None):
+        """The learned items, in the order of the output columns."""
         return np.asarray(self.vocabulary_, dtype=object)
 
     @staticmethod

@@ -19,6 +19,7 @@ LEGAL_KEY = "ai-act-art-4"
 
 
 def filename(learner_id: str) -> str:
+    """File name of a learner's certificate, safe on any file system (``certificaat-<id>.pdf``)."""
     return "certificaat-" + re.sub(r"[^A-Za-z0-9_.-]", "_", learner_id) + ".pdf"
 
 

@@ -19,6 +19,7 @@ def _pass_mark(text: str) -> float:
 
 
 def add_register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``register`` subcommand to the ``fairhire`` parser's subparsers."""
     p = sub.add_parser(
         "register",
         help="register AI-geletterdheid: CSV, Excel, certificaten en samenvatting",
@@ -48,6 +49,13 @@ def add_register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_register(args: argparse.Namespace) -> int:
+    """Write the register from the gradebook and print what it holds.
+
+    Returns
+    -------
+    int
+        The exit code: 0 when written, 2 when the register cannot be made.
+    """
     from . import RegisterError, make_register
 
     try:

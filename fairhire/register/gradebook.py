@@ -21,6 +21,8 @@ class RegisterError(RuntimeError):
 
 @dataclass(frozen=True)
 class Learner:
+    """A learner in the gradebook: the nbgrader student id and the full name (may be empty)."""
+
     id: str
     name: str
 
@@ -38,11 +40,14 @@ class CellScore:
 
     @property
     def full_marks(self) -> bool:
+        """Whether the cell got all its points (False while it waits for manual grading)."""
         return self.score is not None and self.score >= self.max_score - 1e-9
 
 
 @dataclass
 class Submission:
+    """One learner's submission of one module: nbgrader's total score and the graded cells."""
+
     learner: str
     module: str
     timestamp: dt.datetime | None
@@ -58,6 +63,8 @@ class Submission:
 
 @dataclass
 class ModuleInfo:
+    """A module (nbgrader assignment): due date, points available and its graded cells' ids."""
+
     name: str
     duedate: dt.datetime | None
     max_score: float
@@ -66,6 +73,8 @@ class ModuleInfo:
 
 @dataclass
 class GradebookData:
+    """Everything the register reads: learners, modules and submissions by (learner, module)."""
+
     learners: list[Learner]
     modules: list[ModuleInfo]
     submissions: dict[tuple[str, str], Submission]

@@ -23,6 +23,7 @@ MARKER = ".fairhire-register"
 
 
 def readme(register: Register) -> str:
+    """The register folder's ``README.txt`` (Dutch): what the files are, privacy and retention."""
     as_of = register.as_of.isoformat() if register.as_of else "-"
     lines = [
         "Register AI-geletterdheid - cursus 'Eerlijk werven met AI'",
@@ -109,7 +110,7 @@ def write(register: Register, out: str | Path) -> Path:
 
 
 def read_teams(path: str | Path) -> dict[str, str]:
-    """learner id -> team from a CSV with the columns learner_id and team."""
+    """Map learner id to team, read from a CSV with the columns learner_id and team."""
     path = Path(path)
     if not path.exists() or path.is_dir():
         raise RegisterError(f"Het teambestand {path} bestaat niet.")

@@ -39,10 +39,12 @@ class Row:
 
     @property
     def status_nl(self) -> str:
+        """The status in Dutch, as the register shows it."""
         return STATUS_NL[self.status]
 
     @property
     def percentage(self) -> float | None:
+        """Score as a percentage of the maximum; None when not graded or worth no points."""
         if self.score is None or not self.max_score:
             return None
         return 100 * self.score / self.max_score
@@ -50,6 +52,8 @@ class Row:
 
 @dataclass
 class Register:
+    """The register: every (learner, module) row, the pass mark and the learners' teams."""
+
     rows: list[Row]
     learners: list[Learner]
     modules: list[str]
@@ -57,9 +61,11 @@ class Register:
     teams: dict[str, str] = field(default_factory=dict)
 
     def rows_for(self, learner_id: str) -> list[Row]:
+        """The rows of one learner, one per module (empty for an unknown id)."""
         return [r for r in self.rows if r.learner_id == learner_id]
 
     def started(self, learner_id: str) -> bool:
+        """Whether the learner handed in at least one module."""
         return any(r.status != "not-started" for r in self.rows_for(learner_id))
 
     @property
@@ -69,6 +75,7 @@ class Register:
         return max(dates) if dates else None
 
     def objective_ids(self, module: str | None = None) -> list[str]:
+        """The objectives in the register (of one module, if given), in objectives.toml order."""
         seen: list[str] = []
         for r in self.rows:
             if module and r.module != module:
@@ -85,7 +92,7 @@ def _objective_order(oid: str) -> tuple[int, str]:
 
 
 def module_objectives(grade_ids: list[str]) -> dict[str, list[str]]:
-    """objective id -> the module's grade ids that show it."""
+    """Map each objective id to the module's grade ids that show it."""
     omap = objective_map()
     out: dict[str, list[str]] = {}
     for gid in grade_ids:

@@ -133,6 +133,10 @@ def _plots(register: Register) -> dict[str, str]:
 
 
 def to_html(register: Register) -> str:
+    """The summary as one HTML page: per module, objective and team, who is not done, the law.
+
+    The plots are embedded, so the page works offline as a single file.
+    """
     e = html.escape
     ref = legal("ai-act-art-4")
     descriptions = objectives()

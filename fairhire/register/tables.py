@@ -56,6 +56,7 @@ def _passed(row: Row) -> str:
 
 
 def to_csv(register: Register) -> str:
+    """The register as CSV text: one line per learner and module, English column names."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)

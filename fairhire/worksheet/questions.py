@@ -60,6 +60,7 @@ class WorksheetSpec:
 
     @property
     def questions(self) -> tuple[Question, ...]:
+        """All questions of all themes, in worksheet order."""
         return tuple(q for theme in self.themes for q in theme.questions)
 
     def question(self, question_id: str) -> Question:

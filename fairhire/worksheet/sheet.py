@@ -65,10 +65,12 @@ class Worksheet:
     # -- the questions -------------------------------------------------------
     @property
     def spec(self) -> WorksheetSpec:
+        """The worksheet's questions and texts, from ``fairhire/data/air_worksheet.toml``."""
         return load_worksheet()
 
     @property
     def questions(self) -> tuple[Question, ...]:
+        """All questions, in worksheet order."""
         return self.spec.questions
 
     # -- answering -----------------------------------------------------------
@@ -90,10 +92,11 @@ class Worksheet:
 
     @property
     def answers(self) -> dict[str, str]:
-        """question id -> answer, in question order (a copy)."""
+        """Answers by question id, in question order (a copy)."""
         return {q.id: self._answers[q.id] for q in self.questions if q.id in self._answers}
 
     def is_answered(self, question_id: str) -> bool:
+        """Whether the question has an answer."""
         return question_id in self._answers
 
     def open_questions(self) -> list[Question]:
@@ -106,6 +109,7 @@ class Worksheet:
 
     # -- saving and loading --------------------------------------------------
     def to_dict(self) -> dict:
+        """The worksheet as a plain dict (for JSON); :meth:`from_dict` reads it back."""
         return {
             "tool_name": self.tool_name,
             "organisation": self.organisation,
@@ -116,6 +120,7 @@ class Worksheet:
 
     @classmethod
     def from_dict(cls, data: dict) -> Worksheet:
+        """A worksheet from :meth:`to_dict` output; answers are checked as in :meth:`answer`."""
         ws = cls(
             tool_name=data["tool_name"],
             organisation=data["organisation"],
@@ -132,6 +137,7 @@ class Worksheet:
 
     @classmethod
     def load_json(cls, path: str | os.PathLike) -> Worksheet:
+        """Load a worksheet saved with :meth:`save_json`."""
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
 
     def as_code(self, name: str = "ws") -> str:

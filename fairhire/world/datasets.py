@@ -73,7 +73,7 @@ DATASETS: dict[str, DatasetSpec] = {
 
 
 def to_csv_bytes(df: pd.DataFrame) -> bytes:
-    """CSV bytes that depend only on the data: UTF-8, "\\n" line ends, floats as %.1f."""
+    r"""CSV bytes that depend only on the data: UTF-8, "\n" line ends, floats as %.1f."""
     return df.to_csv(index=False, lineterminator="\n", float_format="%.1f").encode("utf-8")
 
 

@@ -670,6 +670,11 @@ def _pad_rows(rows) -> np.ndarray:
 
 
 def language_table() -> np.ndarray:
+    """The "languages" cell for every (Dutch level, English level, other language) code.
+
+    Built once; the code is ``(dutch * n_english + english) * n_other + other``.
+    """
+
     def build():
         out = []
         for dutch in DUTCH_LEVELS:

@@ -221,8 +221,10 @@ MEMBERSHIP_LABELS = tuple(m[0] for m in MEMBERSHIPS)
 
 
 def join_comma(items: list[str]) -> str:
+    """Join items with ", ", as in the hobbies column (a ``fmt`` for :func:`combo_table`)."""
     return ", ".join(items)
 
 
 def join_semicolon(items: list[str]) -> str:
+    """Join items with "; ", as in the memberships column (a ``fmt`` for :func:`combo_table`)."""
     return "; ".join(items)
