@@ -11,26 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from . import repo_copy
 
 BIN = Path(sys.executable).parent
 pytestmark = pytest.mark.skipif(not shutil.which("git"), reason="pre-commit needs git")
 
 
 def tree_copy(tmp_path: Path) -> Path:
-    """The files git tracks, with the working tree's content, in a fresh repository."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.decode()
-    copy = tmp_path / "repo"
-    for name in filter(None, listed.split("\0")):
-        source = ROOT / name
-        if source.is_file():
-            (copy / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, copy / name)
+    """The working tree's files in a fresh git repository."""
+    copy = repo_copy.tree_copy(tmp_path / "repo")
     git(copy, "init", "-q")
     git(copy, "add", "-A")
     return copy
