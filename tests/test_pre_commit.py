@@ -39,6 +39,7 @@ def pre_commit(where: Path, tmp_path: Path) -> subprocess.CompletedProcess:
         os.environ,
         PATH=os.pathsep.join([str(BIN), os.environ.get("PATH", "")]),
         PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"),
+        FAIRHIRE_ROOT=str(where),
     )
     return subprocess.run(
         [str(BIN / "pre-commit"), "run", "--all-files", "--show-diff-on-failure"],
