@@ -178,13 +178,14 @@ def _sync_from_text(root: Path, modules: list[str], *, check: bool) -> dict[str,
     Modules the course root's registry does not know have no text and are built as they are.
     """
     from .authoring.pairs import SOLUTION, AuthoringError, registry_path
-    from .authoring.sync import check as check_notebooks
-    from .authoring.sync import sync
     from .modules import modules as registry
 
     known = {m.id for m in registry(registry_path(root))}
     with_text = [m for m in modules if m in known]
     try:
+        from .authoring.sync import check as check_notebooks  # needs jupytext
+        from .authoring.sync import sync
+
         drift: dict[str, list[str]] = {}
         for problem in check_notebooks(root, with_text, kinds=[SOLUTION]):
             drift.setdefault(problem.module, []).append(problem.describe(root))

@@ -19,7 +19,7 @@ try:
     import jupytext
 except ImportError as exc:  # an extra for authors, not needed by learners
     raise ImportError(
-        "jupytext ontbreekt: installeer de extra voor auteurs met  pip install -e '.[author]'"
+        "jupytext ontbreekt: installeer de extra voor auteurs met: pip install -e '.[author]'"
     ) from exc
 
 FORMAT = "md:myst"
