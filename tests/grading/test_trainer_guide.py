@@ -67,8 +67,10 @@ def course(tmp_path):
     root = tmp_path / "cursus"
     root.mkdir()
     shutil.copy(ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
-    shutil.copytree(ROOT / "solutions" / MODULE, root / "solutions" / MODULE)
-    shutil.copytree(ROOT / "exercises" / MODULE, root / "exercises" / MODULE)
+    # a trainer works in the cloned repository: the exercise's text, its nbgrader source, the
+    # learners' copy
+    for folder in ("sources/solutions", "solutions", "exercises"):
+        shutil.copytree(ROOT / folder / MODULE, root / folder / MODULE)
     return root
 
 
