@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import sys
 
 
 def _add_build(sub: argparse._SubParsersAction) -> None:
+    if importlib.util.find_spec("fairhire.build") is None:
+        return  # the learner edition ships without the trainer's build
     p = sub.add_parser("build", help="maak exercises/ opnieuw uit solutions/ (via nbgrader)")
     p.add_argument(
         "modules", nargs="*", help="alleen deze modules, bijvoorbeeld m00 (standaard: alle)"
