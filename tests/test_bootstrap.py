@@ -189,3 +189,21 @@ def test_the_walk_would_see_trainer_material():
     found = trainer_material(served)
     assert [f for f in found if f.startswith("course/")] == []
     assert {f.split(":")[0] for f in found} == set(served) - {"course/m00_start.ipynb"}
+
+
+def test_readme_gives_a_new_user_two_commands_and_says_who_gets_what():
+    root = repo_root()
+    readme = (root / "README.md").read_text(encoding="utf-8")
+
+    def section(title: str) -> str:
+        return readme.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
+
+    block = section("Starten").split("```bash", 1)[1].split("```", 1)[0]
+    commands = [line.split("#")[0].strip() for line in block.splitlines() if line.strip()]
+    assert commands == ["python3 bootstrap.py", "python3 bootstrap.py test"]
+    assert "python3 bootstrap.py test" in (root / ".ci" / "run").read_text()
+    learner = section("Voor cursisten")
+    assert "werkmap" in learner and "geen antwoorden" in learner
+    trainer = section("Voor trainers")
+    for what in ("solutions/", "fairhire build", "fairhire grade", "fairhire edition"):
+        assert what in trainer, what
