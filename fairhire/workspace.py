@@ -288,12 +288,9 @@ def update_workspace(workspace: Path | str, source: Path | str) -> WorkspaceRepo
                     report.kept[rel] = name
                     continue  # the learner's file keeps its recorded base
             given[rel] = new_key
-        manifest.update(
-            {
-                "about": "Werkmap van de cursus 'Eerlijk werven met AI'. Niet aanpassen.",
-                "source": str(source),
-            }
-        )
+        # deliberately no record of where the source is: in a source tree, solutions/ is there
+        manifest["about"] = "Werkmap van de cursus 'Eerlijk werven met AI'. Niet aanpassen."
+        manifest.pop("source", None)
         _write(
             workspace / WORKSPACE_MARK,
             (json.dumps(manifest, indent=1, sort_keys=True) + "\n").encode(),

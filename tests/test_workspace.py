@@ -177,7 +177,9 @@ def test_a_workspace_of_the_real_course_finds_itself(tmp_path, monkeypatch):
     with pytest.raises(WorkspaceError, match="--bron"):
         default_source()
     # the manifest is the workspace's mark and says what it is
-    assert "Werkmap" in json.loads((ws / paths.WORKSPACE_MARK).read_text())["about"]
+    mark = (ws / paths.WORKSPACE_MARK).read_text()
+    assert "Werkmap" in json.loads(mark)["about"]
+    assert str(ROOT) not in mark  # it does not say where the source tree (and its answers) is
 
 
 def test_bootstrap_and_the_package_agree_on_the_default_workspace():
