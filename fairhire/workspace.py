@@ -17,6 +17,9 @@ workspace last received. On an update a file is
 - kept when the learner changed it, with the new version put beside it as
   ``<name>_nieuwe_versie<suffix>`` and named in the report.
 
+An exercise that has answers in the course source is a learner's work from before
+workspaces (see :func:`has_answers`): it is copied once and never replaced.
+
 Files the course no longer has are left where they are.
 """
 
@@ -31,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .paths import WORKSPACE_MARK, repo_root, workspace_around
+from .running_notebook import CODE_STUB_MARK, TEXT_STUB
 
 # What a workspace is made of, relative to the course source.
 FOLDERS = ("course", "exercises", "datasets")
@@ -141,6 +145,32 @@ def content_key(data: bytes, name: str) -> str:
     return "bytes:" + hashlib.sha256(data).hexdigest()
 
 
+def has_answers(data: bytes, name: str) -> bool:
+    """Whether an exercise notebook has answers filled in: someone's work, not the course's.
+
+    A learner who used the course before workspaces existed worked in the source
+    tree's ``exercises/``. Such a file is copied into a new workspace once, as the
+    learner's own work, and never replaced or put beside anything later.
+    """
+    if not name.startswith("exercises/") or not name.endswith(".ipynb"):
+        return False
+    try:
+        cells = json.loads(data)["cells"]
+    except (ValueError, KeyError, TypeError):
+        return False
+    for cell in cells:
+        if not cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
+            continue
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else source
+        if cell.get("cell_type") == "code":
+            if source.strip() and CODE_STUB_MARK not in source:
+                return True
+        elif source.strip() not in ("", TEXT_STUB):
+            return True
+    return False
+
+
 # --------------------------------------------------------------------------- the update
 
 
@@ -153,6 +183,7 @@ class WorkspaceReport:
     updated: list[str] = field(default_factory=list)
     kept: dict[str, str] = field(default_factory=dict)  # learner's file -> new version beside it
     unchanged: list[str] = field(default_factory=list)
+    carried: list[str] = field(default_factory=list)  # answers from the source tree, copied once
     created: bool = False
 
     def text(self) -> str:
@@ -170,7 +201,13 @@ class WorkspaceReport:
             lines.append(
                 f"Je eigen werk in {mine} is bewaard. De nieuwe versie staat ernaast: {beside}"
             )
-        if not self.created and not (self.added or self.updated or self.kept):
+        if self.carried:
+            lines.append(
+                "Je antwoorden uit exercises/ van de cursusmap staan nu ook in je werkmap: "
+                + ", ".join(self.carried)
+                + ". Werk voortaan in je werkmap."
+            )
+        if not self.created and not (self.added or self.updated or self.kept or self.carried):
             lines.append("Alles was al bij.")
         return "\n".join(lines)
 
@@ -271,6 +308,12 @@ def update_workspace(workspace: Path | str, source: Path | str) -> WorkspaceRepo
             new = path.read_bytes()
             new_key = content_key(new, rel)
             target = workspace / rel
+            if has_answers(new, rel):
+                if not target.is_file():
+                    _write(target, new)
+                    report.carried.append(rel)
+                given.pop(rel, None)  # never counts as the course's: never replaced
+                continue
             if not target.is_file():
                 _write(target, new)
                 report.added.append(rel)

@@ -168,6 +168,8 @@ def test_a_workspace_of_the_real_course_finds_itself(tmp_path, monkeypatch):
         rel for rel in report.added if rel.split("/")[0] not in ("course", "exercises", "datasets")
     ]
     assert sorted(report.added) == sorted(course_files(ROOT))
+    # no exercise of the course counts as answered (it would never be updated)
+    assert report.carried == []
     # without FAIRHIRE_ROOT a notebook in the workspace finds the workspace, not the source tree
     monkeypatch.delenv("FAIRHIRE_ROOT", raising=False)
     monkeypatch.chdir(ws / "exercises" / "m00")
@@ -191,3 +193,31 @@ def test_bootstrap_and_the_package_agree_on_the_default_workspace():
     assert bootstrap.workspace_option(["--werkmap", "/tmp/x"]).name == "x"
     assert bootstrap.workspace_option(["--onzin"]) is None
     assert not bootstrap.is_edition()
+
+
+def answered_exercise(answer: str) -> str:
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell(answer)
+    cell.metadata["nbgrader"] = {"solution": True, "grade": False, "grade_id": "q1"}
+    nb.cells.append(cell)
+    return nbformat.writes(nb)
+
+
+def test_answers_from_the_source_tree_are_carried_over_once_and_never_replaced(source, tmp_path):
+    # a learner from before workspaces worked in the source tree's exercises/
+    old_work = answered_exercise("antwoord = 42")
+    write(source / "exercises/m00/m00_opdracht.ipynb", old_work)
+    ws = tmp_path / "werkmap"
+    report = update_workspace(ws, source)
+    assert report.carried == ["exercises/m00/m00_opdracht.ipynb"]
+    assert "Werk voortaan in je werkmap" in report.text()
+    assert (ws / "exercises/m00/m00_opdracht.ipynb").read_text() == old_work
+    # later: the clean course again (git checkout), then a new version of it
+    write(
+        source / "exercises/m00/m00_opdracht.ipynb",
+        answered_exercise("raise NotImplementedError()"),
+    )
+    update_workspace(ws, source)
+    write(source / "exercises/m00/m00_opdracht.ipynb", notebook("versie 2"))
+    update_workspace(ws, source)
+    assert (ws / "exercises/m00/m00_opdracht.ipynb").read_text() == old_work
