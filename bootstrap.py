@@ -100,6 +100,9 @@ def install() -> None:
     # the source tree: editable, with the test tools; the edition: its wheel
     what = [*edition_wheels()] if is_edition() else ["-e", f"{ROOT}[test]"]
     run([PY, "-m", "pip", "install", "--quiet", "-c", CONSTRAINTS, *what])
+    if is_edition():
+        # a newer edition may carry the same version number: replace the package itself
+        run([PY, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", *what])
     STAMP.write_text(wanted + "\n")
 
 
