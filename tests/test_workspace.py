@@ -170,9 +170,12 @@ def test_a_workspace_of_the_real_course_finds_itself(tmp_path, monkeypatch):
     assert sorted(report.added) == sorted(course_files(ROOT))
     # no exercise of the course counts as answered (it would never be updated)
     assert report.carried == []
-    # without FAIRHIRE_ROOT a notebook in the workspace finds the workspace, not the source tree
+    # the learner edition (no grading in its package): without FAIRHIRE_ROOT a notebook
+    # in the workspace finds the workspace
     monkeypatch.delenv("FAIRHIRE_ROOT", raising=False)
     monkeypatch.chdir(ws / "exercises" / "m00")
+    monkeypatch.setattr(paths, "PACKAGE_DIR", tmp_path / "site-packages" / "fairhire")
+    assert paths.workspace_around() == ws.resolve()
     assert paths.repo_root() == ws.resolve()
     rows = course_progress(execute=False)
     assert all(r.exercise is not None and r.exercise.is_relative_to(ws) for r in rows)
@@ -221,3 +224,20 @@ def test_answers_from_the_source_tree_are_carried_over_once_and_never_replaced(s
     write(source / "exercises/m00/m00_opdracht.ipynb", notebook("versie 2"))
     update_workspace(ws, source)
     assert (ws / "exercises/m00/m00_opdracht.ipynb").read_text() == old_work
+
+
+def test_a_trainers_installation_never_takes_the_course_from_the_current_folder(
+    tmp_path, monkeypatch
+):
+    # a mark handed in with a submission must not move a grading kernel's course (and data)
+    submission = tmp_path / "autograded" / "c03" / "m03"
+    submission.mkdir(parents=True)
+    (submission / paths.WORKSPACE_MARK).write_text("{}")
+    (submission / "datasets").mkdir()
+    monkeypatch.delenv("FAIRHIRE_ROOT", raising=False)
+    monkeypatch.chdir(submission)
+    assert paths.trainer_tools_installed()
+    assert paths.repo_root() == ROOT  # the editable source tree
+    monkeypatch.setattr(paths, "PACKAGE_DIR", tmp_path / "elders" / "fairhire")
+    monkeypatch.setattr(paths, "trainer_tools_installed", lambda: True)
+    assert paths.repo_root() is None  # a non-editable trainer's install: no root, not the mark
