@@ -1,12 +1,21 @@
 #!/usr/bin/env python3
 """Set up the course and open it, or set it up and run every test.
 
-    python3 bootstrap.py          # installs into .venv and opens the course in JupyterLab
-    python3 bootstrap.py test     # installs into .venv (and test tools) and runs the test suite
+    python3 bootstrap.py                   # installs into .venv, opens your workspace in JupyterLab
+    python3 bootstrap.py --werkmap PAD     # the same, with the workspace in PAD
+    python3 bootstrap.py test              # installs into .venv (and test tools), runs the tests
 
 Needs only Python 3.11+ and pip. Installs the exact versions in
 requirements/constraints.txt into a virtual environment in .venv, so nothing
-else on the machine changes. With CI=true no browser is opened.
+else on the machine changes. The course opens in the learner's workspace
+(default ~/eerlijk-werven-met-ai): a copy of the lessons, exercises and data
+made by ``fairhire werkmap``, and the only folder JupyterLab serves; answers,
+hidden tests and trainer notes stay in the source tree. With CI=true no
+browser is opened.
+
+The same script runs in the learner edition (``fairhire edition``), which has
+the package as a wheel in wheel/ instead of the source; there it installs that
+wheel, and ``test`` is not available.
 """
 
 from __future__ import annotations
@@ -25,6 +34,9 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PY = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".fairhire-installed"
 START_PAGE = "course/m00_start.ipynb"
+CONSTRAINTS = ROOT / "requirements" / "constraints.txt"
+# the learner's workspace by default; fairhire.workspace.DEFAULT_NAME says the same
+DEFAULT_WORKSPACE = Path.home() / "eerlijk-werven-met-ai"
 
 # System programs the test suite drives: command -> Debian package. A command with a "/"
 # is a path glob (PostgreSQL's server programs are not on PATH).
@@ -60,29 +72,37 @@ def make_venv() -> None:
         run([sys.executable, "-m", "virtualenv", VENV])
 
 
+def is_edition() -> bool:
+    """Whether this is the learner edition (a wheel in wheel/, no source tree)."""
+    return not (ROOT / "pyproject.toml").is_file() and bool(edition_wheels())
+
+
+def edition_wheels() -> list[Path]:
+    return sorted((ROOT / "wheel").glob("fairhire-*.whl"))
+
+
+def wanted_digest() -> str:
+    """What the installation is made from; the install is skipped while it is unchanged."""
+    digest = hashlib.sha256()
+    sources = edition_wheels() if is_edition() else [ROOT / "pyproject.toml"]
+    for path in [*sources, CONSTRAINTS]:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def install() -> None:
     """pip install the package with its pinned dependencies (skipped when unchanged)."""
-    digest = hashlib.sha256()
-    for name in ("pyproject.toml", "requirements/constraints.txt"):
-        digest.update((ROOT / name).read_bytes())
-    wanted = digest.hexdigest()
+    wanted = wanted_digest()
     if STAMP.exists() and STAMP.read_text().strip() == wanted:
         say("pakketten zijn al geïnstalleerd")
         return
     run([PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
-    run(
-        [
-            PY,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "-c",
-            ROOT / "requirements/constraints.txt",
-            "-e",
-            f"{ROOT}[test]",
-        ]
-    )
+    # the source tree: editable, with the test tools; the edition: its wheel
+    what = [*edition_wheels()] if is_edition() else ["-e", f"{ROOT}[test]"]
+    run([PY, "-m", "pip", "install", "--quiet", "-c", CONSTRAINTS, *what])
+    if is_edition():
+        # a newer edition may carry the same version number: replace the package itself
+        run([PY, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", *what])
     STAMP.write_text(wanted + "\n")
 
 
@@ -112,16 +132,37 @@ def venv_env(**extra: str) -> dict[str, str]:
     return dict(os.environ, PATH=path, VIRTUAL_ENV=str(VENV), **extra)
 
 
-def open_course() -> int:
-    # root_dir explicitly: given only a file, Jupyter would serve just course/, and the
-    # start page's links to ../exercises/ would lead nowhere
-    args = [BIN / "jupyter", "lab", START_PAGE, f"--ServerApp.root_dir={ROOT}"]
+def make_workspace(workspace: Path) -> int:
+    """Make or update the learner's workspace from this course (``fairhire werkmap``)."""
+    cmd = [PY, "-m", "fairhire", "werkmap", workspace, "--bron", ROOT]
+    say(" ".join(str(c) for c in cmd))
+    return subprocess.call([str(c) for c in cmd], env=venv_env())
+
+
+def open_course(workspace: Path) -> int:
+    # only the workspace is served: root_dir is the workspace, never the source tree
+    # (its solutions/ would be one click away); FAIRHIRE_ROOT lets progress and
+    # self-check find the learner's own exercises there
+    args = [BIN / "jupyter", "lab", START_PAGE, f"--ServerApp.root_dir={workspace}"]
     if os.environ.get("CI") == "true":
         args.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--allow-root")  # containers often run as root; Jupyter refuses without it
-    say("JupyterLab starten; stoppen met Ctrl+C")
-    return subprocess.call([str(a) for a in args], cwd=ROOT, env=venv_env())
+    say(f"JupyterLab starten in je werkmap {workspace}; stoppen met Ctrl+C")
+    env = venv_env(FAIRHIRE_ROOT=str(workspace))
+    return subprocess.call([str(a) for a in args], cwd=workspace, env=env)
+
+
+def workspace_option(argv: list[str]) -> Path | None:
+    """The workspace from ``[open] [--werkmap PAD]``; None when the arguments are wrong."""
+    args = argv[1:] if argv[:1] == ["open"] else list(argv)
+    if not args:
+        return DEFAULT_WORKSPACE
+    if len(args) == 2 and args[0] == "--werkmap":
+        return Path(args[1]).expanduser().resolve()
+    if len(args) == 1 and args[0].startswith("--werkmap="):
+        return Path(args[0].split("=", 1)[1]).expanduser().resolve()
+    return None
 
 
 def run_tests(extra: list[str]) -> int:
@@ -133,15 +174,23 @@ def run_tests(extra: list[str]) -> int:
 
 
 def main(argv: list[str]) -> int:
-    what = argv[0] if argv else "open"
-    if what not in ("open", "test"):
+    if argv[:1] == ["test"]:
+        if is_edition():
+            print("De tests horen bij de volledige cursus (de repository), niet bij deze versie.")
+            return 2
+        make_venv()
+        install()
+        return run_tests(argv[1:])
+    workspace = workspace_option(argv)
+    if workspace is None:
         print(__doc__)
         return 2
     make_venv()
     install()
-    if what == "test":
-        return run_tests(argv[1:])
-    return open_course()
+    made = make_workspace(workspace)
+    if made != 0:
+        return made
+    return open_course(workspace)
 
 
 if __name__ == "__main__":

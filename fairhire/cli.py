@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import sys
 
 
 def _add_build(sub: argparse._SubParsersAction) -> None:
+    if importlib.util.find_spec("fairhire.build") is None:
+        return  # the learner edition ships without the trainer's build
     p = sub.add_parser("build", help="maak exercises/ opnieuw uit solutions/ (via nbgrader)")
     p.add_argument(
         "modules", nargs="*", help="alleen deze modules, bijvoorbeeld m00 (standaard: alle)"
@@ -50,17 +53,30 @@ def _run_build(args: argparse.Namespace) -> int:
 COMMANDS = [
     "fairhire.cli:_add_build",
     "fairhire.overview:add_arguments",
+    "fairhire.workspace:add_arguments",
     "fairhire.world.cli:add_data_command",
     "fairhire.grading.cli:add_grade",
     "fairhire.grading.cli:add_grading_report",
     "fairhire.register.cli:add_register",
     "fairhire.authoring.cli:add_notebooks",
+    "fairhire.edition:add_arguments",
 ]
 
 
 def _load(spec: str):
+    """The parser setup named by ``spec``, or None when its module is not installed.
+
+    The learner edition's wheel ships without the trainer's tools (grading, register,
+    authoring, the edition builder), so their subcommands are simply absent there.
+    """
     module, _, name = spec.partition(":")
-    return getattr(importlib.import_module(module), name)
+    try:
+        found = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("fairhire.") and module.startswith(exc.name):
+            return None
+        raise
+    return getattr(found, name)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -82,7 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     sub = parser.add_subparsers(dest="command", metavar="opdracht")
     for spec in COMMANDS:
-        _load(spec)(sub)
+        add = _load(spec)
+        if add is not None:
+            add(sub)
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
