@@ -143,7 +143,14 @@ def open_course(workspace: Path) -> int:
     # only the workspace is served: root_dir is the workspace, never the source tree
     # (its solutions/ would be one click away); FAIRHIRE_ROOT lets progress and
     # self-check find the learner's own exercises there
-    args = [BIN / "jupyter", "lab", START_PAGE, f"--ServerApp.root_dir={workspace}"]
+    # no terminal either: from a shell the source tree (and its answers) is one `cd` away
+    args = [
+        BIN / "jupyter",
+        "lab",
+        START_PAGE,
+        f"--ServerApp.root_dir={workspace}",
+        "--ServerApp.terminals_enabled=False",
+    ]
     if os.environ.get("CI") == "true":
         args.append("--no-browser")
     if hasattr(os, "geteuid") and os.geteuid() == 0:

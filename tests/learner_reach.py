@@ -18,6 +18,8 @@ PROBES = (
     "api/contents/..%2F..%2Fsolutions",
     "files/solutions/m08/TRAINER_vendor_flaws.md",
     "files/..%2Fsolutions/m08/TRAINER_vendor_flaws.md",
+    # a terminal reaches the whole disk, the source tree included
+    "api/terminals",
 )
 
 

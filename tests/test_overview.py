@@ -50,7 +50,7 @@ def test_overview_html_keeps_its_class_texts_and_escapes(tmp_path):
     assert html.startswith("<div class='fairhire-progress'><table>")
     assert "<td>m00&lt;script&gt;</td>" in html and "<script>" not in html
     assert "nog niet beschikbaar" in html and "nog niet begonnen (0/6 ingevuld)" in html
-    assert "typ <code>fairhire progress</code> in een terminal" in html
+    assert "<code>show_progress(execute=True)</code>" in html
 
 
 def test_overview_text_without_a_course_folder_says_so(monkeypatch, capsys):
