@@ -66,6 +66,20 @@ class Unsupported(TypeError):
     """A value that is not plain data (its type name is the message)."""
 
 
+def _dict_kinds() -> dict:
+    import collections
+
+    return {
+        collections.Counter: "Counter",
+        collections.OrderedDict: "OrderedDict",
+        collections.defaultdict: "defaultdict",
+    }
+
+
+_DICT_KINDS = _dict_kinds()
+_FACTORIES = (int, float, str, list, tuple, set, dict)
+
+
 def _np():
     import numpy
 
@@ -130,6 +144,18 @@ def _encode(value, functions, depth, budget):  # noqa: C901 - one branch per typ
     if kind is dict:
         return {
             "t": "dict",
+            "v": [
+                [_encode(k, functions, depth + 1, budget), _encode(v, functions, depth + 1, budget)]
+                for k, v in value.items()
+            ],
+        }
+    if kind in _DICT_KINDS:
+        factory = getattr(value, "default_factory", None)
+        if factory is not None and factory not in _FACTORIES:
+            raise Unsupported("defaultdict met een eigen fabriek")
+        return {
+            "t": _DICT_KINDS[kind],
+            "factory": None if factory is None else factory.__name__,
             "v": [
                 [_encode(k, functions, depth + 1, budget), _encode(v, functions, depth + 1, budget)]
                 for k, v in value.items()
@@ -360,6 +386,17 @@ def _decode(data, oracle, depth):  # noqa: C901 - one branch per type
         return {"list": list, "tuple": tuple, "set": set, "frozenset": frozenset}[tag](items)
     if tag == "dict" and isinstance(value, list):
         return {_decode(k, oracle, depth + 1): _decode(v, oracle, depth + 1) for k, v in value}
+    if tag in ("Counter", "OrderedDict", "defaultdict") and isinstance(value, list):
+        import collections
+
+        items = [(_decode(k, oracle, depth + 1), _decode(v, oracle, depth + 1)) for k, v in value]
+        if tag == "defaultdict":
+            factories = {f.__name__: f for f in _FACTORIES}
+            factory = data.get("factory")
+            if factory is not None and factory not in factories:
+                raise DecodeError("onbekende fabriek")
+            return collections.defaultdict(factories.get(factory), items)
+        return getattr(collections, tag)(dict(items) if tag == "Counter" else items)
     if tag == "np.scalar":
         dtype = _dtype(data.get("dtype"))
         return dtype.type(_decode(value, oracle, depth + 1))

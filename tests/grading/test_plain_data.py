@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter, OrderedDict, defaultdict
 
 import numpy as np
 import pandas as pd
@@ -34,6 +35,9 @@ def roundtrip(value):
         {("je", "bent"): 2, ("bent", "flexibel"): 1},
         {3, 1, 2},
         frozenset({"a"}),
+        Counter({("je", "bent"): 2}),
+        OrderedDict([("b", 1), ("a", 2)]),
+        defaultdict(int, {"a": 1}),
         np.int64(12),
         np.float64(0.25),
         np.bool_(True),
