@@ -81,6 +81,7 @@ class NotebookRun:
     kernel_graded: dict[str, bool] = field(default_factory=dict)  # test grade id -> passed
     tampered: list[tuple[int, list[str]]] = field(default_factory=list)  # (cell index, keys)
     unsupported: dict[str, str] = field(default_factory=dict)  # name -> type
+    kernel_session: int | None = None  # the learner kernel's session id (to find leftovers)
 
 
 def plan(nb: nbformat.NotebookNode, defs, solution_names: dict[str, list[str]]) -> list[Step]:
@@ -171,6 +172,7 @@ def run_learner(
         a.index for a, b in zip(code_steps, code_steps[1:], strict=False) if b.kind != "given"
     }
     with client.setup_kernel():
+        result.kernel_session = _session(client)
         execute(RECORDER.format(folder=repr(str(capture_dir))), True)
         for step in steps:
             if step.kind == "text":
@@ -197,6 +199,19 @@ def run_learner(
                 result.captures[step.index] = _read_capture(capture_dir / f"{step.index}.json")
     result.tampered = _tampering(steps, result.captures, capture_dir)
     return result
+
+
+def _session(client) -> int | None:
+    """The session id of the kernel (each kernel runs in a session of its own)."""
+    import os
+
+    provisioner = getattr(client.km, "provisioner", None)
+    process = getattr(provisioner, "process", None)
+    pid = getattr(process, "pid", None) or getattr(provisioner, "pid", None)
+    try:
+        return os.getsid(int(pid)) if pid else None
+    except (OSError, ValueError):
+        return None
 
 
 def _read_capture(path: Path) -> dict:

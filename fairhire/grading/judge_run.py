@@ -31,16 +31,29 @@ def _cell_timeout(job) -> int:
         return 30
 
 
-def _kill_leftovers(token: str) -> int:
-    """Kill processes the learner's kernel left behind (found by a marker in their environment)."""
+def _kill_leftovers(token: str, sessions: set[int]) -> int:
+    """Kill processes the learner's kernel left behind.
+
+    Found by the kernel's session (a forked or double-forked process keeps it
+    unless it starts a session of its own) or by a marker in their environment
+    (a started program inherits it).
+    """
     import psutil
 
     from .processes import kill_tree
 
     found = set()
     for proc in psutil.process_iter():
+        if proc.pid == os.getpid():
+            continue
         try:
-            if proc.pid != os.getpid() and proc.environ().get("FAIRHIRE_LEARNER_RUN") == token:
+            if os.getsid(proc.pid) in sessions:
+                found.add(proc.pid)
+                continue
+        except OSError:
+            pass
+        try:
+            if proc.environ().get("FAIRHIRE_LEARNER_RUN") == token:
                 found.add(proc.pid)
         except psutil.Error:
             continue
@@ -73,7 +86,9 @@ def judge_and_grade(job) -> int:
             runs[path.stem] = (path, nb, run)
     finally:
         del os.environ["FAIRHIRE_LEARNER_RUN"]
-        leftovers = _kill_leftovers(token)
+        sessions = {r.kernel_session for _, _, r in runs.values() if r.kernel_session}
+        sessions.discard(os.getsid(0))
+        leftovers = _kill_leftovers(token, sessions)
     # the learner's kernel could reach these files: put back the trusted copies
     for name, data in job.trusted_files.items():
         (workdir / name).write_bytes(data)

@@ -172,6 +172,7 @@ def serve(spec_path: str) -> None:  # pragma: no cover - runs as its own process
             text = json.dumps({"error": f"{type(exc).__name__}: {exc}"})
         reply.write(text + "\n")
         reply.flush()
+    os._exit(0)  # the judge is done: threads the learner's code started end here too
 
 
 if __name__ == "__main__":  # pragma: no cover
