@@ -380,9 +380,9 @@ def judge_findings(workdir: Path, graded: bool) -> list[Finding]:
         out.append(
             Finding(
                 "background-process",
-                "suspect",
+                "warning",
                 "De code van de cursist liet een proces achter dat na de kernel doorliep; "
-                "dat is gestopt. Punten op 0 tot je het notebook hebt bekeken.",
+                "dat is gestopt voordat de tests draaiden. Bekijk het notebook.",
             )
         )
     for name, nb in data.get("notebooks", {}).items():

@@ -57,8 +57,17 @@ def _kill_leftovers(token: str, sessions: set[int]) -> int:
                 found.add(proc.pid)
         except psutil.Error:
             continue
+    # worker processes that libraries keep for reuse (scikit-learn's joblib/loky,
+    # multiprocessing's resource tracker) are killed too, but are no sign of anything
+    helpers = 0
+    for pid in found:
+        try:
+            cmdline = " ".join(psutil.Process(pid).cmdline())
+        except psutil.Error:
+            cmdline = ""
+        helpers += any(k in cmdline for k in ("loky", "joblib", "resource_tracker", "semaphore"))
     kill_tree(found)
-    return len(found)
+    return len(found) - helpers
 
 
 def judge_and_grade(job) -> int:
