@@ -50,6 +50,19 @@ LABELS = {
     "not-graded": "nog niet nagekeken",
     "needs-manual-grade": "handmatig nakijken",
     "test-failed": "test niet gehaald",
+    # the learner's kernel changed how cells run or are reported (kernel_guard)
+    "hook-transformers": "invoer- of AST-transformer aangepast",
+    "hook-custom-exc": "foutafhandeling van IPython aangepast",
+    "hook-shell": "uitvoermachine van IPython vervangen",
+    "hook-kernel": "antwoorden van de kernel aangepast",
+    "hook-events": "IPython-event toegevoegd",
+    "hook-trace": "trace- of profielfunctie gezet",
+    "hook-sys-hooks": "systeemhaak aangepast",
+    "hook-builtins": "ingebouwde functie vervangen",
+    "hook-modules": "bibliotheek van de tests aangepast",
+    "hook-capture": "opname van de antwoorden verstoord",
+    "background-process": "achtergrondproces achtergelaten",
+    "kernel-graded": "in de kernel van de cursist nagekeken",
 }
 
 

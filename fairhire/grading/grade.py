@@ -31,7 +31,7 @@ import nbformat
 from ..running_notebook import nbgrader_meta
 from . import definitions, merge
 from .course import CourseDir, CourseError
-from .findings import Finding
+from .findings import LABELS, Finding
 from .precheck import EXCHANGE_FILES, Precheck, precheck
 from .processes import CHILD_ENV, Limits
 from .runner import Job, Running, RunResult, runtime_findings
@@ -239,6 +239,7 @@ def grade(
     limits: Limits | None = None,
     warm=True,
     progress: Callable[[Outcome, int, int], None] | None = None,
+    judge: bool = True,
 ) -> GradeRun:
     """Autograde every submission of ``module`` in the course.
 
@@ -261,6 +262,10 @@ def grade(
         ``Zygote`` to share one between modules.
     progress : callable, optional
         Called as ``progress(outcome, done, total)`` after each submission.
+    judge : bool
+        Decide the scores in a judge kernel that never runs learner code
+        (:mod:`fairhire.grading.judge`); False runs the hidden tests in the
+        learner's kernel, as plain nbgrader does.
     """
     started = time.monotonic()
     course = course if isinstance(course, CourseDir) else CourseDir.load(course)
@@ -294,6 +299,11 @@ def grade(
             }
             template = tmp / "template.db"
             definitions.write_template(moddef, f"sqlite:///{template}", course.course_id)
+            trusted = {
+                "gradebook.db": template.read_bytes(),
+                "nbgrader_config.py": (course.root / "nbgrader_config.py").read_bytes(),
+            }
+            answer_names = _answer_names(course, module, moddef) if judge else None
             queue = [s for s in available if checks[s].gradable]
             for student in available:
                 if not checks[student].gradable:
@@ -309,7 +319,19 @@ def grade(
                     student = queue.pop(0)
                     work = _scratch_course(course, checks[student], template, tmp / "jobs")
                     job = Job(
-                        student, module, work, limits, warm=str(zygote.path) if zygote else None
+                        student,
+                        module,
+                        work,
+                        limits,
+                        warm=str(zygote.path) if zygote else None,
+                        judge=None
+                        if answer_names is None
+                        else {
+                            "course_id": course.course_id,
+                            "names": answer_names,
+                            "learner_dir": str(tmp / "learners" / student),
+                        },
+                        trusted_files=trusted if judge else {},
                     )
                     running[student] = Running(job, zygote)
                 for student, proc in list(running.items()):
@@ -330,6 +352,73 @@ def grade(
                 own_zygote.stop()
             _write_log(course, module, outcomes, limits)
     return GradeRun(module, outcomes, time.monotonic() - started, workers)
+
+
+def _answer_names(course: CourseDir, module: str, moddef) -> dict[str, dict[str, list[str]]]:
+    """Per notebook: grade id of each answer cell -> the names the trainer's solution binds."""
+    from .judge import solution_names
+
+    return {
+        nb.name: solution_names(course.path(course.source, module, f"{nb.name}.ipynb"))
+        for nb in moddef.notebooks
+    }
+
+
+def judge_findings(workdir: Path, graded: bool) -> list[Finding]:
+    """Findings from the judge's report (``judge.json``): tampering, kernel-graded cells."""
+    from . import kernel_guard
+
+    path = workdir / "judge.json"
+    if not path.is_file():
+        return []
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except ValueError:
+        return []
+    out: list[Finding] = []
+    if data.get("leftover_processes"):
+        out.append(
+            Finding(
+                "background-process",
+                "warning",
+                "De code van de cursist liet een proces achter dat na de kernel doorliep; "
+                "dat is gestopt voordat de tests draaiden. Bekijk het notebook.",
+            )
+        )
+    for name, nb in data.get("notebooks", {}).items():
+        kinds: dict[str, list[str]] = {}
+        for _index, keys in nb.get("tampered", []):
+            for key in keys:
+                kind = key.partition(":")[0]
+                kinds.setdefault(kind if f"hook-{kind}" in LABELS else "capture", []).append(key)
+        for kind, keys in kinds.items():
+            out.append(
+                Finding(
+                    f"hook-{kind}",
+                    "suspect",
+                    "De code van de cursist veranderde hoe de kernel cellen uitvoert of "
+                    f"meldt: {kernel_guard.describe(keys) or kind}. De punten komen uit een "
+                    "aparte kernel zonder code van de cursist, maar staan op 0 tot je het "
+                    "notebook hebt bekeken.",
+                    notebook=name,
+                )
+            )
+        kernel_graded = sorted(nb.get("kernel_graded", {}))
+        if kernel_graded and graded:
+            types = ", ".join(
+                f"{k} ({v})" for k, v in sorted(nb.get("unsupported", {}).items())[:4]
+            )
+            out.append(
+                Finding(
+                    "kernel-graded",
+                    "info",
+                    f"In de kernel van de cursist nagekeken: {', '.join(kernel_graded)}. Die "
+                    f"antwoorden zijn geen gewone waarden ({types}), dus de aparte kernel kon ze "
+                    "niet overnemen; alleen het struikeldraadje bewaakt die cellen.",
+                    notebook=name,
+                )
+            )
+    return out
 
 
 def _launch_zygote(folder: Path):
@@ -377,6 +466,8 @@ def _finish(
     graded = result.exitcode == 0 and not result.timed_out and graded_dir.is_dir()
     findings = list(check.findings)
     findings += runtime_findings(result, graded, limits)
+    findings += judge_findings(job.workdir, graded)
+    tampered = any(f.severity == "suspect" for f in findings)
     dest = course.path(course.autograded, check.student, module)
     # keep nbgrader's own log beside the run log, for the trainer who wants details
     logs = course.log_dir / "logs" / module
@@ -393,7 +484,7 @@ def _finish(
         )
         merge.replace_folder(graded_dir, dest)
         status = "graded"
-        if check.suspect:
+        if check.suspect or tampered:
             merge.withhold_points(
                 course.db_url,
                 course.course_id,
@@ -415,4 +506,6 @@ def _finish(
         merge.replace_folder(None, dest)
         status = "failed"
     shutil.rmtree(job.workdir, ignore_errors=True)
+    if job.judge:
+        shutil.rmtree(job.judge["learner_dir"], ignore_errors=True)
     return Outcome(check.student, module, status, findings, result.seconds, result.exitcode)

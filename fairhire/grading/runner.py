@@ -39,6 +39,11 @@ class Job:
     limits: Limits
     extra_args: list[str] = field(default_factory=list)
     warm: str | None = None  # socket of the warm-kernel zygote, if any
+    # the judge (see judge.py): course id, and per notebook the names each answer binds;
+    # None grades in the learner's kernel, as plain nbgrader does
+    judge: dict | None = None
+    # trusted copies of the scratch course's config and gradebook, put back before the judge
+    trusted_files: dict[str, bytes] = field(default_factory=dict)
 
     @property
     def log_path(self) -> Path:
@@ -103,9 +108,14 @@ def _child(job: Job) -> None:  # pragma: no cover - runs in the forked process
             from .warm import use
 
             use(job.warm, limits=job.limits.to_dict(), log=str(job.log_path))
-        from nbgrader.apps.nbgraderapp import NbGraderApp
+        if job.judge is not None:
+            from .judge_run import judge_and_grade
 
-        NbGraderApp.launch_instance(argv=job.argv())
+            code = judge_and_grade(job)
+        else:
+            from nbgrader.apps.nbgraderapp import NbGraderApp
+
+            NbGraderApp.launch_instance(argv=job.argv())
     except SystemExit as exc:
         code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except BaseException as exc:  # noqa: BLE001 - anything here is a failed submission

@@ -81,6 +81,8 @@ def to_pdf(register: Register, learner_id: str) -> bytes:
             table.append([title, "-", "-", "niet gestart"])
         else:
             passed = {True: "ja", False: "nee", None: "nog te beoordelen"}[r.passed]
+            if r.status == "held":
+                passed = "tegengehouden"
             table.append([title, _date(r.date), f"{r.score:g} / {r.max_score:g}", passed])
     t = Table(table, colWidths=[8.5 * cm, 2.6 * cm, 2.6 * cm, 3.3 * cm])
     t.setStyle(
@@ -112,7 +114,9 @@ def to_pdf(register: Register, learner_id: str) -> bytes:
             for o in r.pending
         ]
         block = [Paragraph(f"<b>{r.module} {esc(module_title(r.module))}</b>", body)]
-        if items or later:
+        if r.status == "held":
+            block.append(Paragraph(esc(r.note), body))
+        elif items or later:
             block.append(ListFlowable(items + later, bulletType="bullet", leftIndent=12))
         else:
             block.append(Paragraph("Nog geen leerdoel van deze module aangetoond.", body))

@@ -54,6 +54,8 @@ class Submission:
     score: float
     max_score: float
     cells: list[CellScore] = field(default_factory=list)
+    # why the submission is held back (flagged in the gradebook), None when it is not
+    flag: str | None = None
 
     @property
     def pending(self) -> list[str]:
@@ -172,6 +174,30 @@ def _first_line(exc: Exception) -> str:
     return text.splitlines()[0][:200] if text else type(exc).__name__
 
 
+FLAG_PREFIX = "fairhire:"
+FLAG_SUFFIX = "Zie het nakijkrapport"
+
+
+def _flag(sub) -> str | None:
+    """Why a submission is held back: the reason ``fairhire grade`` wrote, or None.
+
+    ``fairhire grade`` flags a notebook that failed or looked suspect (in
+    nbgrader's own ``flagged`` column, so this works for any gradebook
+    database) and puts the reason in the automatic comments. The trainer
+    resolves it by removing the flag in the formgrader (after grading by hand).
+    """
+    flagged = [nb for nb in sub.notebooks if nb.flagged]
+    if not flagged:
+        return None
+    for nb in flagged:
+        for comment in nb.comments:
+            text = (comment.auto_comment or "").strip()
+            if text.startswith(FLAG_PREFIX):
+                text = text.removeprefix(FLAG_PREFIX).split(FLAG_SUFFIX)[0].strip()
+                return text or "gemarkeerd bij het nakijken."
+    return "gemarkeerd in de formgrader."
+
+
 def _load(session) -> GradebookData:
     from nbgrader.api import Assignment, Student, SubmittedAssignment
 
@@ -212,5 +238,6 @@ def _load(session) -> GradebookData:
             float(sub.score),
             float(sub.max_score),
             cells,
+            _flag(sub),
         )
     return GradebookData(learners, modules, submissions)

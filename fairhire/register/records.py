@@ -17,7 +17,16 @@ from dataclasses import dataclass, field
 from .. import __version__, objective_map, objectives
 from .gradebook import GradebookData, Learner, Submission
 
-STATUS_NL = {"graded": "nagekeken", "pending": "handmatig nakijken", "not-started": "niet gestart"}
+STATUS_NL = {
+    "graded": "nagekeken",
+    "pending": "handmatig nakijken",
+    "held": "tegengehouden",
+    "not-started": "niet gestart",
+}
+HELD_NL = (
+    "Geen leerdoelen erkend: bij het nakijken {reason} De trainer moet dit eerst "
+    "beoordelen (en de markering in de formgrader weghalen)."
+)
 
 
 @dataclass
@@ -27,7 +36,7 @@ class Row:
     learner_id: str
     name: str
     module: str
-    status: str  # graded | pending | not-started
+    status: str  # graded | pending | held | not-started
     score: float | None
     max_score: float
     passed: bool | None  # None while not (fully) graded
@@ -36,6 +45,7 @@ class Row:
     pending: list[str] = field(default_factory=list)
     not_demonstrated: list[str] = field(default_factory=list)
     course_version: str = __version__
+    note: str = ""  # why the row is held back (Dutch), empty otherwise
 
     @property
     def status_nl(self) -> str:
@@ -118,6 +128,18 @@ def judge_objectives(sub: Submission, wanted: dict[str, list[str]]) -> tuple[lis
     return demonstrated, pending, missing
 
 
+def _reason(flag: str) -> str:
+    """The flag's reason as the middle of a Dutch sentence ('... bij het nakijken <reason>')."""
+    text = flag.strip().rstrip(".")
+    if text.startswith("niet nagekeken"):
+        return f"is de inzending {text}."
+    if text.startswith("geen notebook"):
+        return f"was er {text}."
+    if text.startswith("verdachte code"):
+        return "is verdachte code gevonden; de punten staan op 0."
+    return f"is dit gemeld: {text}."
+
+
 def build(
     data: GradebookData, *, pass_mark: float = 0.6, teams: dict[str, str] | None = None
 ) -> Register:
@@ -146,10 +168,17 @@ def build(
                 continue
             demonstrated, pending, missing = judge_objectives(sub, wanted)
             status = "pending" if sub.pending else "graded"
+            note = ""
+            if sub.flag:
+                # failed or suspect in grading: nothing is claimed until the trainer resolves it
+                status = "held"
+                missing = sorted(set(demonstrated + pending + missing), key=_objective_order)
+                demonstrated, pending = [], []
+                note = HELD_NL.format(reason=_reason(sub.flag))
             max_score = module.max_score or sub.max_score
             passed = (
                 None
-                if status == "pending"
+                if status in ("pending", "held")
                 else (max_score > 0 and sub.score / max_score >= pass_mark - 1e-9)
             )
             rows.append(
@@ -165,6 +194,7 @@ def build(
                     demonstrated,
                     pending,
                     missing,
+                    note=note,
                 )
             )
     return Register(

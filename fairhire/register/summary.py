@@ -51,7 +51,8 @@ def _module_counts(register: Register) -> dict[str, dict[str, int]]:
         out[m] = {
             "behaald": sum(1 for r in rows if r.passed is True),
             "niet behaald": sum(1 for r in rows if r.passed is False),
-            "nog te beoordelen": sum(1 for r in rows if r.status == "pending"),
+            # held back (failed or suspect in grading) waits for the trainer too
+            "nog te beoordelen": sum(1 for r in rows if r.status in ("pending", "held")),
             "niet gestart": sum(1 for r in rows if r.status == "not-started"),
         }
     return out
@@ -213,7 +214,7 @@ def to_html(register: Register) -> str:
             for k, cond in (
                 ("not-started", lambda r: r.status == "not-started"),
                 ("failed", lambda r: r.passed is False),
-                ("pending", lambda r: r.status == "pending"),
+                ("pending", lambda r: r.status in ("pending", "held")),
             )
         }
         if any(todo.values()):

@@ -28,6 +28,7 @@ CSV_COLUMNS = [
     "objectives_demonstrated",
     "objectives_pending",
     "course_version",
+    "note",
 ]
 XLSX_HEADERS = [
     "Cursist-id",
@@ -42,6 +43,7 @@ XLSX_HEADERS = [
     "Aangetoonde leerdoelen",
     "Nog te beoordelen",
     "Cursusversie",
+    "Opmerking",
 ]
 FIXED_TIME = dt.datetime(2000, 1, 1)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -76,6 +78,7 @@ def to_csv(register: Register) -> str:
                 ";".join(r.demonstrated),
                 ";".join(r.pending),
                 r.course_version,
+                r.note,
             ]
         )
     return buf.getvalue()
@@ -126,9 +129,10 @@ def to_xlsx(register: Register) -> bytes:
                 "; ".join(r.demonstrated),
                 "; ".join(r.pending),
                 r.course_version,
+                r.note,
             ]
         )
-    for col, width in enumerate([12, 24, 8, 20, 8, 9, 11, 9, 12, 50, 30, 12], start=1):
+    for col, width in enumerate([12, 24, 8, 20, 8, 9, 11, 9, 12, 50, 30, 12, 60], start=1):
         ws.column_dimensions[get_column_letter(col)].width = width
     for row in ws.iter_rows(min_row=2, min_col=9, max_col=9):
         for cell in row:

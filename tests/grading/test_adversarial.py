@@ -24,7 +24,8 @@ from ..fixtures.make_submissions import cases
 from .conftest import set_due
 from .course_setup import MODULE, submit_fixture
 
-pytestmark = pytest.mark.slow
+# 45 cases, each run twice (the learner's kernel, then the judge's): more than the default timeout
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1500)]
 
 LIMITS = Limits(memory_mb=2048, cpu_seconds=120, output_mb=64, timeout=90, cell_timeout=15)
 BYSTANDER = "bystander"
