@@ -113,6 +113,30 @@ def is_callable(value: Any, name: str) -> None:
     that(callable(value), f"`{name}` moet een functie zijn (gemaakt met `def`).")
 
 
+def own_work(answer: Any, *references: str) -> None:
+    """Fail when ``answer`` is the course package's own function or pattern, not the learner's.
+
+    Parameters
+    ----------
+    answer : object
+        The learner's function or pattern.
+    *references : str
+        Dotted names of the package's objects for this question, such as
+        ``"fairhire.privacy.EMAIL_PATTERN"``.
+    """
+    import importlib
+
+    from .originality import FUNCTION_MESSAGE, PATTERN_MESSAGE, from_package
+
+    objects = []
+    for dotted in references:
+        module, _, attr = dotted.rpartition(".")
+        objects.append(getattr(importlib.import_module(module), attr))
+    if from_package(answer, *objects):
+        message = PATTERN_MESSAGE if isinstance(objects[0], str) else FUNCTION_MESSAGE
+        raise Feedback(message + " Schrijf het zelf; de hint helpt je op weg.")
+
+
 def passed(label: str) -> None:
     """Print the success line for a visible test."""
     print(

@@ -22,8 +22,8 @@ def course_copy(tmp_path):
 
 
 def test_answer_status_counts_filled_in_answers():
-    assert answer_status(submissions.read(M00_EXERCISE)) == (0, 6)
-    assert answer_status(solved()) == (6, 6)
+    assert answer_status(submissions.read(M00_EXERCISE)) == (0, 7)
+    assert answer_status(solved()) == (7, 7)
 
 
 def test_overview_without_executing(tmp_path, monkeypatch, capsys):
@@ -32,7 +32,7 @@ def test_overview_without_executing(tmp_path, monkeypatch, capsys):
     rows = course_progress(root, execute=False)
     assert [r.module for r in rows] == modules()
     m00 = rows[0]
-    assert m00.status == "nog niet begonnen" and (m00.answered, m00.answers) == (0, 6)
+    assert m00.status == "nog niet begonnen" and (m00.answered, m00.answers) == (0, 7)
     html = overview_html(rows, base=root / "course")
     assert "href='../exercises/m00/m00_opdracht.ipynb'" in html and "href='m00_start.ipynb'" in html
     assert main(["progress", "--snel"]) == 0
@@ -49,7 +49,7 @@ def test_overview_html_keeps_its_class_texts_and_escapes(tmp_path):
     html = overview_html(rows)
     assert html.startswith("<div class='fairhire-progress'><table>")
     assert "<td>m00&lt;script&gt;</td>" in html and "<script>" not in html
-    assert "nog niet beschikbaar" in html and "nog niet begonnen (0/6 ingevuld)" in html
+    assert "nog niet beschikbaar" in html and "nog niet begonnen (0/7 ingevuld)" in html
     assert "<code>show_progress(execute=True)</code>" in html
 
 
@@ -80,7 +80,7 @@ def test_overview_runs_the_checks_of_a_started_exercise_without_changing_it(tmp_
     before = path.read_bytes()
     (path.parent / "eigen_bestand.txt").write_text("van de cursist")
     row = overview.module_progress(root, "m00", execute=True)
-    assert row.status == "bezig" and row.answered == 5 and row.checked
+    assert row.status == "bezig" and row.answered == 6 and row.checked
     by_id = {o.question.grade_id: o for o in row.outcomes}
     assert [by_id[g].passed for g in ("m00-invite-share", "m00-hours-filter", "m00-art4")] == [
         True,
