@@ -42,7 +42,7 @@ def full(cells: dict[str, float]) -> dict[str, float]:
 def scenario() -> dict[tuple[str, str], tuple[dict[str, float | None], dt.datetime]]:
     """(learner, module) -> (grade id -> score, None for 'waits for manual grading'), timestamp."""
     fix_cell = "m00-fix-cell"
-    reflection = sorted(M00_MANUAL)[0]
+    reflection = "m00-reflection"  # the other trainer question (art. 4) is graded in full
     return {
         ("anouk", "m00"): (full(M00_CELLS), dt.datetime(2026, 12, 1, 10, 0)),
         ("anouk", "m99"): (full(M99_CELLS), dt.datetime(2026, 12, 8, 9, 30)),

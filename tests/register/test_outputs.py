@@ -48,14 +48,14 @@ def test_csv_has_a_row_per_learner_and_module(out):
     assert len(rows) == len(LEARNERS) * 2
     by = {(r["learner_id"], r["module"]): r for r in rows}
     anouk = by[("anouk", "m00")]
-    assert anouk["passed"] == "true" and anouk["score"] == "13" and anouk["date"] == "2026-12-01"
+    assert anouk["passed"] == "true" and anouk["score"] == "15" and anouk["date"] == "2026-12-01"
     assert anouk["objectives_demonstrated"].split(";") == [
         o for o in objectives() if o.startswith("m00.")
     ]
     assert anouk["course_version"] == fairhire.__version__
     assert by[("bilal", "m00")]["status"] == "pending"
     assert by[("bilal", "m00")]["objectives_pending"] == "m00.reflect"
-    assert by[("chantal", "m00")]["passed"] == "true"  # 9/13 >= 0.6
+    assert by[("chantal", "m00")]["passed"] == "true"  # 11/15 >= 0.6
     assert "m00.notebook" not in by[("chantal", "m00")]["objectives_demonstrated"]
     assert by[("chantal", "m99")]["passed"] == "false"
     assert by[("ewa", "m00")]["status"] == "not-started" and by[("ewa", "m00")]["score"] == ""
@@ -70,7 +70,7 @@ def test_xlsx_matches_the_csv(out):
     rows = {(v[0], v[2]): v for v in values[1:]}
     assert len(rows) == len(LEARNERS) * 2
     anouk = rows[("anouk", "m00")]
-    assert anouk[3] == "nagekeken" and anouk[4] == 13 and anouk[7] == "ja"
+    assert anouk[3] == "nagekeken" and anouk[4] == 15 and anouk[7] == "ja"
     assert anouk[8].date().isoformat() == "2026-12-01"
     assert rows[("ewa", "m99")][3] == "niet gestart"
     assert rows[("bilal", "m00")][7] is None or rows[("bilal", "m00")][7] == ""
