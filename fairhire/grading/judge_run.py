@@ -65,7 +65,9 @@ def _kill_leftovers(token: str, sessions: set[int]) -> int:
             cmdline = " ".join(psutil.Process(pid).cmdline())
         except psutil.Error:
             cmdline = ""
-        helpers += any(k in cmdline for k in ("loky", "joblib", "resource_tracker", "semaphore"))
+        helpers += pid in sessions or any(  # the kernel itself, still shutting down
+            k in cmdline for k in ("loky", "joblib", "resource_tracker", "semaphore")
+        )
     kill_tree(found)
     return len(found) - helpers
 
