@@ -102,6 +102,7 @@ def learner_submits_through_exchange(course: Path, learner: str, home: Path, env
     )
 
 
+@pytest.mark.timeout(1200)  # the whole guide, nbgrader included: about 4 min on a busy machine
 def test_every_command_in_the_guide_runs(course, tmp_path, record_timing):
     import time
 
