@@ -14,6 +14,7 @@ import json
 import pytest
 
 from fairhire import submissions
+from fairhire.authoring.text import HEADER  # the header every text source starts with
 
 from .repo_copy import run_in, tree_copy
 
@@ -30,17 +31,6 @@ lesson = "m09_proef.ipynb"
 exercise = "m09_opdracht.ipynb"
 """
 
-HEADER = """---
-jupytext:
-  text_representation:
-    extension: .md
-    format_name: myst
-kernelspec:
-  display_name: Python 3 (ipykernel)
-  language: python
-  name: python3
----
-"""
 
 LESSON = (
     HEADER
