@@ -9,6 +9,8 @@ prints the success line at the end of a test cell.
 from __future__ import annotations
 
 import math
+import types
+from collections.abc import Callable
 from numbers import Integral, Real
 from typing import Any
 
@@ -24,6 +26,34 @@ _TYPE_NAMES = {
 }
 
 
+class _Guard:
+    """Asked before a check judges: a message when the answer cell failed (see cell_runs)."""
+
+    ask: Callable[[], str | None] | None = None
+
+
+def set_answer_guard(ask: Callable[[], str | None] | None) -> None:
+    """Set the function a check asks before it judges (``None``: judge always).
+
+    :func:`fairhire.errors.install` sets :func:`fairhire.cell_runs.guard_message`:
+    when the answer cell of the question failed on its last run, every check says
+    so instead of judging a value from an earlier run.
+    """
+    _Guard.ask = ask
+
+
+def answer_cell_ok() -> None:
+    """Fail when the answer cell of this question failed on its last run."""
+    if _Guard.ask is None:
+        return
+    try:
+        message = _Guard.ask()
+    except Exception:  # noqa: BLE001 - a broken guard lets the check judge
+        message = None
+    if message:
+        raise Feedback(message)
+
+
 class Feedback(AssertionError):
     """A failed check; its message is meant for the learner."""
 
@@ -31,8 +61,28 @@ class Feedback(AssertionError):
         super().__init__("❌ " + message)
 
 
+_METHODS = (
+    types.MethodType,
+    types.FunctionType,
+    types.BuiltinFunctionType,
+    types.BuiltinMethodType,
+    types.MethodWrapperType,
+)
+
+
 def describe_type(value: Any) -> str:
     """Dutch name of the type of ``value``, for messages."""
+    if isinstance(value, _METHODS):
+        name = getattr(value, "__name__", "")
+        example = (
+            f"`.{name}()` in plaats van `.{name}`" if name else "`.sum()` in plaats van `.sum`"
+        )
+        return f"een functie zonder haakjes: je bent `()` vergeten ({example})"
+    if _decimal_comma_tuple(value):
+        return (
+            "twee getallen met een komma ertussen. Schreef je een kommagetal met een komma? "
+            "Schrijf kommagetallen met een punt: 25.5, niet 25,5"
+        )
     for typ, name in _TYPE_NAMES.items():
         if type(value) is typ:
             return name
@@ -43,8 +93,18 @@ def describe_type(value: Any) -> str:
     return f"een {type(value).__name__}"
 
 
+def _decimal_comma_tuple(value: Any) -> bool:
+    return (
+        type(value) is tuple
+        and len(value) == 2
+        and all(isinstance(v, Real) and not isinstance(v, bool) for v in value)
+        and isinstance(value[1], Integral)
+    )
+
+
 def that(condition: bool, message: str) -> None:
-    """Fail with ``message`` unless ``condition`` holds."""
+    """Fail with ``message`` unless ``condition`` holds (and the answer cell worked)."""
+    answer_cell_ok()
     if not condition:
         raise Feedback(message)
 
@@ -61,11 +121,8 @@ def is_number(value: Any, name: str) -> None:
     """Fail unless ``value`` is a real number (not a bool, not text)."""
     answered(value, name)
     ok = isinstance(value, Real) and not isinstance(value, bool)
-    that(
-        ok,
-        f"`{name}` moet een getal zijn, maar is nu {describe_type(value)}. "
-        "Let op: zet geen aanhalingstekens om een getal.",
-    )
+    quotes = " Let op: zet geen aanhalingstekens om een getal." if isinstance(value, str) else ""
+    that(ok, f"`{name}` moet een getal zijn, maar is nu {describe_type(value)}.{quotes}")
     that(not math.isnan(float(value)), f"`{name}` is geen getal (NaN). Controleer je berekening.")
 
 
@@ -138,7 +195,8 @@ def own_work(answer: Any, *references: str) -> None:
 
 
 def passed(label: str) -> None:
-    """Print the success line for a visible test."""
+    """Print the success line for a visible test (not when the answer cell failed)."""
+    answer_cell_ok()
     print(
         f"✅ {label}: de zichtbare controle slaagt. "
         "(De trainer controleert bij het nakijken nog meer.)"

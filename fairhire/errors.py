@@ -35,14 +35,24 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import cell_runs, check
 from .check import Feedback
-from .running_notebook import code_cell_sources, current_shell, is_notebook_shell, strip_ansi
+from .running_notebook import (
+    code_cell_sources,
+    course_names,
+    current_shell,
+    is_notebook_shell,
+    lesson_imports,
+    strip_ansi,
+)
 
 _RED = "\x1b[1;31m"
 _BOLD = "\x1b[1m"
 _DIM = "\x1b[2m"
 _RESET = "\x1b[0m"
 _WIDTH = 88
+# at most this many lines of explanation; the technical traceback is folded under it
+MAX_LINES = 14
 
 _RUN_ABOVE = "Voer de cellen erboven opnieuw uit: menu Run → Run All Above Selected Cell."
 
@@ -73,18 +83,29 @@ class Explanation:
         """The explanation as text (ANSI colours when ``color``)."""
         red, bold, dim, reset = (_RED, _BOLD, _DIM, _RESET) if color else ("", "", "", "")
         # short lines: nbgrader's Validate dialog and narrow windows do not wrap
-        lines = [f"{red}{line}{reset}" for line in textwrap.wrap(self.what, _WIDTH)] or [""]
+        lines = [f"{red}{line}{reset}" for line in _wrap(self.what)] or [""]
+        if exc is not None and self.details:
+            # before the steps: the last line a learner sees is Dutch
+            lines.append(f"{dim}Technische melding: {_one_line(exc)[:_WIDTH]}{reset}")
         if self.show_code:
             lines.append(self.show_code)
         if self.todo:
             lines.append(f"{bold}👉 Wat kun je doen?{reset}")
             for step in self.todo:
-                lines.extend(
-                    textwrap.wrap(step, _WIDTH, initial_indent="   • ", subsequent_indent="     ")
-                )
-        if exc is not None and self.details:
-            lines.append(f"{dim}Technische melding: {_one_line(exc)}{reset}")
+                lines.extend(_wrap(step, initial_indent="   • ", subsequent_indent="     "))
+        if len(lines) > MAX_LINES:
+            lines = [*lines[: MAX_LINES - 1], "     …"]
         return "\n".join(lines)
+
+
+_NBSP = "\u00a0"
+
+
+def _wrap(text: str, **kwargs) -> list[str]:
+    """``text`` in lines of at most ``_WIDTH``, never breaking inside a `code` span."""
+    joined = re.sub(r"`[^`]*`", lambda m: m.group(0).replace(" ", _NBSP), text)
+    lines = textwrap.wrap(joined, _WIDTH, break_long_words=False, **kwargs)
+    return [line.replace(_NBSP, " ") for line in lines]
 
 
 # --------------------------------------------------------------------------- explain
@@ -95,6 +116,9 @@ def explain(
     namespace: Mapping[str, Any] | None = None,
     tb: types.TracebackType | None = None,
     notebook_cells: Iterable[str] = (),
+    source: str = "",
+    course_names: Iterable[str] = (),
+    lesson_imports: Mapping[str, str] | None = None,
 ) -> Explanation | None:
     """Explain ``exc`` in Dutch, or return None when it is not a common learner error.
 
@@ -109,6 +133,15 @@ def explain(
     notebook_cells : iterable of str
         Sources of the notebook's code cells, used to point at the cell that
         defines a name that is missing because a cell was skipped.
+    source : str
+        The source of the cell that failed (to spot a decimal comma or a method
+        without brackets).
+    course_names : iterable of str
+        Names the course itself uses (the notebook's questions and checks, the
+        lesson): a near-miss name is always answered with one of these.
+    lesson_imports : mapping of str to str, optional
+        Name -> the lesson's import line for it (``from fairhire.audit import
+        selection_rates``), for a name the exercise did not import.
     """
     namespace = namespace if namespace is not None else {}
     tb = tb if tb is not None else exc.__traceback__
@@ -121,20 +154,256 @@ def explain(
         return Explanation(
             message or "❌ Een controle slaagt niet. Kijk je antwoord nog eens na.", details=False
         )
+    ctx = Context(
+        namespace, tb, list(notebook_cells), source, set(course_names), dict(lesson_imports or {})
+    )
+    for special in _SPECIAL:
+        found = special(exc, ctx)
+        if found is not None:
+            return found
     for kind, explainer in _EXPLAINERS:
         if isinstance(exc, kind):
-            return explainer(exc, namespace, tb, list(notebook_cells))
+            return explainer(exc, namespace, tb, ctx.cells, ctx)
     return None
 
 
-def _name_error(exc: NameError, ns, tb, cells) -> Explanation:
+@dataclass
+class Context:
+    """What the explainers know besides the error itself (see :func:`explain`)."""
+
+    namespace: Mapping[str, Any]
+    tb: types.TracebackType | None
+    cells: list[str]
+    source: str = ""
+    course_names: set[str] = field(default_factory=set)
+    lesson_imports: dict[str, str] = field(default_factory=dict)
+
+
+def unknown(exc: BaseException, in_notebook: bool = True) -> Explanation:
+    """The Dutch opening for an error the course has no explanation for."""
+    where = (
+        "Klik hieronder op 'Technische foutmelding tonen' als je wilt zien wat Python precies zegt."
+        if in_notebook
+        else "Typ `show_last_error()` als je wilt zien wat Python precies zegt."
+    )
+    return Explanation(
+        f"⚠️ Er ging iets mis in deze cel. Python geeft een foutmelding van het soort "
+        f"`{type(exc).__name__}`.",
+        [
+            "Vergelijk je code met het voorbeeld in de les of de hint bij de vraag.",
+            "Heb je een cel overgeslagen? " + _RUN_ABOVE,
+            where,
+        ],
+    )
+
+
+# --------------------------------------------------------------------------- special cases
+
+_STRINGS = re.compile(r"(\"\"\"|'''|\"|').*?\1", re.S)
+_DECIMAL_COMMA = re.compile(r"(?<![\w.\[,])(\d+),(\d+)(?![\w.])")
+_COMMON_METHODS = (
+    "sum mean max min count median std round nunique unique value_counts idxmax idxmin "
+    "ratio difference group_min group_max overall head tail sort_values sort_index reset_index "
+    "keys values items tolist to_list abs lower upper strip"
+).split()
+
+
+def _code_only(source: str) -> str:
+    """``source`` without its text between quotes and its comments."""
+    no_strings = _STRINGS.sub('""', source)
+    return "\n".join(line.split("#", 1)[0] for line in no_strings.splitlines())
+
+
+def decimal_comma(source: str) -> str:
+    """The first number written with a decimal comma in ``source`` (``"25,0"``), or ''."""
+    m = _DECIMAL_COMMA.search(_code_only(source))
+    return m.group(0) if m else ""
+
+
+def _decimal_comma_explanation(number: str) -> Explanation:
+    dotted = number.replace(",", ".")
+    return Explanation(
+        f"🔎 Je schrijft een kommagetal met een komma: `{number}`. Python leest dat als twee "
+        "losse getallen.",
+        [f"Schrijf kommagetallen met een punt: `{dotted}` in plaats van `{number}`."],
+    )
+
+
+def _special_decimal_comma(exc, ctx) -> Explanation | None:
+    number = decimal_comma(ctx.source)
+    if not number or isinstance(exc, SyntaxError | NameError | KeyError | AssertionError):
+        return None
+    message = str(exc)
+    if (
+        "tuple" in message
+        or type(exc).__name__ in ("InvalidIndexError", "IndexingError")
+        or ("length" in message.lower())
+    ):
+        return _decimal_comma_explanation(number)
+    return None
+
+
+_METHOD_TYPES = r"'(method|function|builtin_function_or_method|method-wrapper)'"
+
+
+def method_without_brackets(source: str) -> str:
+    """The first common method used without ``()`` in ``source`` (``"sum"``), or ''."""
+    code = _code_only(source)
+    for m in re.finditer(r"\.([A-Za-z_]\w*)(?!\w)(?![ \t]*\()", code):
+        if m.group(1) in _COMMON_METHODS:
+            return m.group(1)
+    return ""
+
+
+def _special_method(exc, ctx) -> Explanation | None:
+    message = str(exc)
+    if not (
+        isinstance(exc, TypeError | AttributeError | ValueError)
+        and (re.search(_METHOD_TYPES, message) or "type method" in message)
+    ):
+        return None
+    name = method_without_brackets(ctx.source)
+    if not name and isinstance(exc, AttributeError):
+        name = getattr(getattr(exc, "obj", None), "__name__", "")
+    shown = f"`.{name}`" if name else "een functie"
+    fixed = f"`.{name}()`" if name else "`()`"
+    return Explanation(
+        f"🔎 Je gebruikt {shown} zonder haakjes. Zonder `()` voert Python de functie niet uit: "
+        "je krijgt de functie zelf, geen getal.",
+        [f"Zet haakjes achter de functie: {fixed}.", "Voer de cel daarna opnieuw uit."],
+    )
+
+
+_TEXT_ARITHMETIC = (
+    r"does not support operation|agg function failed|Could not convert .* to numeric|"
+    r"unsupported operand type\(s\) for [-+*/]+: '(str|int|float)' and '(str|int|float)'|"
+    r"can only concatenate str"
+)
+
+
+def _frame_in_traceback(tb):
+    pd = sys.modules.get("pandas")
+    if pd is None:
+        return None
+    while tb is not None:
+        for value in (tb.tb_frame.f_locals.get("self"), tb.tb_frame.f_locals.get("obj")):
+            value = getattr(value, "obj", value)
+            if isinstance(value, pd.DataFrame):
+                return value
+        tb = tb.tb_next
+    return None
+
+
+def _special_text_columns(exc, ctx) -> Explanation | None:
+    message = str(exc)
+    if not isinstance(exc, TypeError | ValueError) or "pandas" not in sys.modules:
+        return None
+    if not re.search(_TEXT_ARITHMETIC, message) or not _frames_in(ctx.tb, "pandas"):
+        return None
+    todo = [
+        "Kies na `groupby(...)` eerst één kolom met getallen, bijvoorbeeld: "
+        '`bakery.groupby("origin")["invited"].mean()`.'
+    ]
+    frame = _frame_in_traceback(ctx.tb)
+    if frame is not None:
+        try:
+            numbers = [str(c) for c in frame.select_dtypes("number").columns][:12]
+        except Exception:  # noqa: BLE001
+            numbers = []
+        if numbers:
+            todo.append("Kolommen met getallen zijn: " + ", ".join(f"'{c}'" for c in numbers))
+    return Explanation(
+        "🔎 Je rekent met een kolom met tekst, zoals namen of groepen. Een gemiddelde of som "
+        "kan alleen met getallen.",
+        todo,
+    )
+
+
+_LENGTHS = (
+    r"inconsistent numbers of samples|All arrays must be of the same length|Item wrong length|"
+    r"Unalignable boolean Series|could not be broadcast together|Lengths must match|"
+    r"Length mismatch|Length of values \(\d+\) does not match|have different lengths|"
+    r"must have the same length|length of .* does not match|same number of"
+)
+
+
+def _special_lengths(exc, ctx) -> Explanation | None:
+    message = str(exc)
+    if not re.search(_LENGTHS, message, re.I):
+        return None
+    counts = re.findall(r"\d+", message.split(":")[-1]) if "samples" in message else []
+    what = "🔎 De gegevens die je combineert zijn niet even lang: de ene lijst of kolom heeft meer rijen dan de andere."
+    if len(counts) >= 2:
+        what += f" Python telt {' en '.join(counts[:3])} rijen."
+    return Explanation(
+        what,
+        [
+            "Neem alle kolommen uit dezelfde tabel, bijvoorbeeld allemaal uit `bakery`"
+            + (
+                ': `y_true=bakery["hired"], y_pred=bakery["invited"]`.'
+                if "samples" in message
+                else "."
+            ),
+            "Tel de rijen met `len(...)` als je twijfelt.",
+        ],
+    )
+
+
+def _frames_in(tb, package: str) -> bool:
+    while tb is not None:
+        if f"{package}" in tb.tb_frame.f_code.co_filename:
+            return True
+        tb = tb.tb_next
+    return False
+
+
+_SPECIAL = [_special_decimal_comma, _special_method, _special_text_columns, _special_lengths]
+
+
+def _name_error(exc: NameError, ns, tb, cells, ctx=None) -> Explanation:
+    ctx = ctx or Context(ns, tb, cells)
     name = getattr(exc, "name", None) or _quoted(str(exc))
     if not name:
         return Explanation("🔎 Python kent een naam niet.", [_RUN_ABOVE])
     what = f"🔎 Python kent de naam `{name}` (nog) niet."
     todo = []
-    close = close_names(name, _known_names(ns))
+    imported = None if _cell_defining(name, cells) else ctx.lesson_imports.get(name)
+    if imported:
+        return Explanation(
+            f"🔎 Python kent de naam `{name}` niet. Die komt uit de les, maar deze opdracht "
+            "heeft hem nog niet geïmporteerd.",
+            [
+                f"Zet deze regel bovenaan je cel: `{imported}`. Voer de cel daarna opnieuw uit.",
+            ],
+        )
+    column = _column_named(name, ns, ctx.source)
+    if column:
+        return Explanation(
+            f"🔎 Python kent de naam `{name}` niet. `{name}` is een kolom van de tabel "
+            f"`{column}`: een kolomnaam is tekst.",
+            [f'Zet de kolomnaam tussen aanhalingstekens: `{column}["{name}"]`.'],
+        )
+    value_in = _text_value_named(name, ns, ctx.source)
+    if value_in:
+        return Explanation(
+            f'🔎 Python kent de naam `{name}` niet. Bedoel je de tekst "{name}" uit de '
+            f"kolom `{value_in}`?",
+            [f'Zet tekst tussen aanhalingstekens: `"{name}"`.'],
+        )
     defined_in = _cell_defining(name, cells)
+    own = [n for n in close_names(name, _known_names(ns)) if n not in ctx.course_names]
+    if name in ctx.course_names and own and not defined_in:
+        # the course asks for `name`; the learner made a near-miss of it
+        return Explanation(
+            f"🔎 Python kent de naam `{name}` (nog) niet. De vraag vraagt om `{name}`, maar jij "
+            f"maakte {_or_list(own)}.",
+            [
+                f"Noem je antwoord precies `{name}`: hoofdletters, kleine letters en een s meer "
+                "of minder tellen mee.",
+                "Voer daarna je antwoordcel opnieuw uit, en dan de controlecel.",
+            ],
+        )
+    close = _suggestions(name, ns, ctx.course_names)
     if defined_in:
         what += " Die naam wordt gemaakt in een andere cel van dit notebook, die nog niet (goed) is uitgevoerd."
         todo.append(
@@ -160,7 +429,65 @@ def _name_error(exc: NameError, ns, tb, cells) -> Explanation:
     return Explanation(what, todo)
 
 
-def _key_error(exc: KeyError, ns, tb, cells) -> Explanation:
+def _suggestions(name: str, ns: Mapping[str, Any], course_names: set[str]) -> list[str]:
+    """Names like ``name`` that exist: the learner's variables, builtins, the course's names.
+
+    The course's own names come first: a learner is always pointed at a name the
+    notebook or the lesson uses, never at their own misspelling of it.
+    """
+    ours = close_names(name, course_names)
+    rest = [n for n in close_names(name, _known_names(ns)) if n not in ours]
+    if ours:
+        # a near-miss of one of the course's names: only the course's names
+        return ours
+    return rest
+
+
+def _tables(ns: Mapping[str, Any], source: str) -> list[tuple[str, Any]]:
+    """The learner's tables, those named in ``source`` first."""
+    pd = sys.modules.get("pandas")
+    if pd is None:
+        return []
+    named = set(re.findall(r"[A-Za-z_]\w*", source))
+    tables = [
+        (str(var), value)
+        for var, value in list(ns.items())
+        if isinstance(value, pd.DataFrame) and not str(var).startswith("_")
+    ]
+    return sorted(tables, key=lambda item: item[0] not in named)
+
+
+def _column_named(name: str, ns: Mapping[str, Any], source: str = "") -> str:
+    """The name of a table in ``ns`` with a column ``name`` ('' when none)."""
+    for var, value in _tables(ns, source):
+        try:
+            if name in value.columns:
+                return var
+        except Exception:  # noqa: BLE001
+            continue
+    return ""
+
+
+def _text_value_named(name: str, ns: Mapping[str, Any], source: str = "") -> str:
+    """``table["column"]`` when ``name`` is a text value in a column of a table in ``ns``."""
+    for var, value in _tables(ns, source):
+        try:
+            for col in value.columns[:40]:
+                series = value[col]
+                if series.dtype.kind in "OUST" or str(series.dtype) in (
+                    "str",
+                    "string",
+                    "category",
+                ):
+                    head = series.iloc[:5000]
+                    if (head.astype(str) == name).any():
+                        return f'{var}["{col}"]'
+        except Exception:  # noqa: BLE001
+            continue
+    return ""
+
+
+def _key_error(exc: KeyError, ns, tb, cells, ctx=None) -> Explanation:
     key = exc.args[0] if exc.args else None
     labels, kind = _pandas_labels(tb)
     if labels is not None:
@@ -171,17 +498,17 @@ def _key_error(exc: KeyError, ns, tb, cells) -> Explanation:
         close = []
         for m in missing or [key]:
             close += close_names(str(m), [str(x) for x in labels])
+            english = DUTCH_COLUMNS.get(str(m).strip().lower())
+            if english in labels and english not in close:
+                close.append(english)
         if close:
             what += " Bedoelde je " + _or_list(close, quote=True) + "?"
         todo = [
             "Kolomnamen moeten precies kloppen: hoofdletters, spaties en liggende streepjes tellen mee."
         ]
-        listed = [str(x) for x in labels][:20]
-        if kind == "columns" and listed:
-            more = " …" if len(labels) > 20 else ""
-            todo.append(
-                "De kolommen van deze tabel zijn: " + ", ".join(f"'{c}'" for c in listed) + more
-            )
+        if kind == "columns" and labels:
+            todo.append(_columns_line([str(x) for x in labels]))
+            todo.append("De kolomnamen zijn Engels, ook al is de cursus Nederlands.")
         return Explanation(what, todo)
     what = (
         f"🔎 De sleutel `{key!r}` komt niet voor in wat je opzoekt (bijvoorbeeld een woordenboek)."
@@ -198,7 +525,7 @@ def _key_error(exc: KeyError, ns, tb, cells) -> Explanation:
     )
 
 
-def _not_implemented(exc, ns, tb, cells) -> Explanation:
+def _not_implemented(exc, ns, tb, cells, ctx=None) -> Explanation:
     if exc.args or not _raised_in_cell(tb):
         return Explanation(
             "🔎 Dit onderdeel is (nog) niet beschikbaar: " + _one_line(exc),
@@ -215,6 +542,19 @@ def _not_implemented(exc, ns, tb, cells) -> Explanation:
 
 
 _TYPE_PATTERNS: list[tuple[str, str, list[str]]] = [
+    (
+        r"got an unexpected keyword argument",
+        "🔎 Tussen de haakjes staat `naam = waarde` met een naam die de functie niet kent.",
+        [
+            "Wil je vergelijken? Dat doe je met `==`, niet met `=`.",
+            "Kijk in de les of de hint welke namen de functie gebruikt.",
+        ],
+    ),
+    (
+        r"Invalid comparison between dtype=\w+ and str|'(<|>|<=|>=)' not supported between instances of '(str|int|float)' and '(str|int|float)'",
+        '🔎 Je vergelijkt getallen met tekst, bijvoorbeeld `hours > "36"`.',
+        ["Haal de aanhalingstekens om het getal weg: `hours > 36`."],
+    ),
     (
         r"unsupported operand type\(s\) for .*'str'",
         "🔎 Je rekent met tekst. Tekst (tussen aanhalingstekens) kun je niet optellen, delen of vermenigvuldigen als getal.",
@@ -321,7 +661,7 @@ _VALUE_PATTERNS: list[tuple[str, str, list[str]]] = [
 
 
 def _pattern_error(patterns, fallback):
-    def explainer(exc, ns, tb, cells) -> Explanation | None:
+    def explainer(exc, ns, tb, cells, ctx=None) -> Explanation | None:
         message = str(exc)
         for pattern, what, todo in patterns:
             if re.search(pattern, message):
@@ -346,7 +686,7 @@ def _pattern_error(patterns, fallback):
     return explainer
 
 
-def _attribute_error(exc: AttributeError, ns, tb, cells) -> Explanation:
+def _attribute_error(exc: AttributeError, ns, tb, cells, ctx=None) -> Explanation:
     name = getattr(exc, "name", None)
     obj = getattr(exc, "obj", None)
     if obj is None and "NoneType" in str(exc):
@@ -370,23 +710,24 @@ def _attribute_error(exc: AttributeError, ns, tb, cells) -> Explanation:
         close = close_names(name, options)
         if close:
             what += " Bedoelde je " + _or_list(close) + "?"
-    return Explanation(
-        what,
-        [
-            "Controleer de spelling na de punt: hoofdletters tellen mee.",
-            "Een kolom uit een tabel haal je veilig op met blokhaken: `tabel['kolom']`.",
-        ],
-    )
+    todo = [
+        "Controleer de spelling na de punt: hoofdletters tellen mee.",
+        "Een kolom uit een tabel haal je veilig op met blokhaken: `tabel['kolom']`.",
+    ]
+    columns = _columns_of(obj)
+    if columns:
+        todo.append(_columns_line(columns))
+    return Explanation(what, todo)
 
 
-def _zero_division(exc, ns, tb, cells) -> Explanation:
+def _zero_division(exc, ns, tb, cells, ctx=None) -> Explanation:
     return Explanation(
         "🔎 Je deelt door nul. Dat kan niet.",
         ["Kijk waardoor je deelt: is die lijst of groep leeg, of is het getal 0?"],
     )
 
 
-def _index_error(exc, ns, tb, cells) -> Explanation:
+def _index_error(exc, ns, tb, cells, ctx=None) -> Explanation:
     return Explanation(
         "🔎 Je vraagt een plek in een lijst op die niet bestaat.",
         [
@@ -396,7 +737,7 @@ def _index_error(exc, ns, tb, cells) -> Explanation:
     )
 
 
-def _module_not_found(exc, ns, tb, cells) -> Explanation:
+def _module_not_found(exc, ns, tb, cells, ctx=None) -> Explanation:
     name = getattr(exc, "name", None) or _quoted(str(exc)) or "?"
     return Explanation(
         f"🔎 Het pakket `{name}` is niet gevonden.",
@@ -408,7 +749,7 @@ def _module_not_found(exc, ns, tb, cells) -> Explanation:
     )
 
 
-def _file_not_found(exc, ns, tb, cells) -> Explanation:
+def _file_not_found(exc, ns, tb, cells, ctx=None) -> Explanation:
     name = getattr(exc, "filename", None) or ""
     return Explanation(
         f"🔎 Het bestand `{name}` is niet gevonden.",
@@ -418,7 +759,7 @@ def _file_not_found(exc, ns, tb, cells) -> Explanation:
     )
 
 
-def _syntax_error(exc: SyntaxError, ns, tb, cells) -> Explanation:
+def _syntax_error(exc: SyntaxError, ns, tb, cells, ctx=None) -> Explanation:
     msg = (exc.msg or "").lower()
     where = f"regel {exc.lineno}" if exc.lineno else "een regel"
     line = (exc.text or "").rstrip("\n")
@@ -481,7 +822,12 @@ def _syntax_error(exc: SyntaxError, ns, tb, cells) -> Explanation:
             ["Een regel met `if`, `for`, `def` of `else` eindigt op `:`."],
         ),
         (
-            "maybe you meant '==' or ':='",
+            'perhaps you meant "=="',
+            "Je gebruikt `=` waar je wilt vergelijken.",
+            ["Vergelijken doe je met `==`. Eén `=` geeft een naam een waarde."],
+        ),
+        (
+            "maybe you meant '=='",
             "Je gebruikt `=` waar je wilt vergelijken.",
             ["Vergelijken doe je met `==`. Eén `=` geeft een naam een waarde."],
         ),
@@ -543,6 +889,42 @@ _EXPLAINERS: list[tuple[type[BaseException], Any]] = [
 
 
 # --------------------------------------------------------------------------- helpers
+
+# Dutch words a learner may use for the course's (English) column names
+DUTCH_COLUMNS = {
+    "geslacht": "gender",
+    "gender": "gender",
+    "herkomst": "origin",
+    "afkomst": "origin",
+    "leeftijd": "age",
+    "leeftijdsgroep": "age_band",
+    "uitgenodigd": "invited",
+    "uitnodiging": "invited",
+    "aangenomen": "hired",
+    "uren": "hours",
+    "naam": "name",
+    "vacature": "vacancy",
+    "opleiding": "education",
+    "ervaring": "experience",
+    "geschikt": "suitable",
+    "score": "score",
+}
+
+
+def _columns_of(obj) -> list[str]:
+    pd = sys.modules.get("pandas")
+    if pd is None or not isinstance(obj, pd.DataFrame):
+        return []
+    try:
+        return [str(c) for c in obj.columns]
+    except Exception:  # noqa: BLE001
+        return []
+
+
+def _columns_line(columns: list[str], limit: int = 16) -> str:
+    more = " …" if len(columns) > limit else ""
+    return "De kolommen van deze tabel zijn: " + ", ".join(f"'{c}'" for c in columns[:limit]) + more
+
 
 _BUILTIN_NAMES = frozenset(n for n in dir(builtins) if not n.startswith("_"))
 
@@ -691,6 +1073,8 @@ def install(shell=None) -> bool:
         return False
     shell.set_custom_exc((Exception,), _custom_exc)
     shell.showsyntaxerror = types.MethodType(_showsyntaxerror, shell)
+    cell_runs.install(shell)
+    check.set_answer_guard(cell_runs.guard_message)
     return True
 
 
@@ -702,6 +1086,8 @@ def uninstall(shell=None) -> None:
         return
     shell.set_custom_exc((), None)
     shell.__dict__.pop("showsyntaxerror", None)
+    cell_runs.uninstall(shell)
+    check.set_answer_guard(None)
 
 
 def _custom_exc(shell, etype, value, tb, tb_offset=None):
@@ -744,23 +1130,37 @@ def _original_stb_syntax(shell, etype, value, elist):
 def _show(shell, value, tb, original_stb) -> None:
     original_text = shell.InteractiveTB.stb2text(original_stb)
     _Last.text = original_text
-    explanation = explain(value, getattr(shell, "user_ns", {}), tb, _notebook_cells(shell))
+    ns = getattr(shell, "user_ns", {})
+    stale = cell_runs.guard_message(ns, known_check=True)
+    explanation = Explanation("❌ " + stale) if stale else None
+    if explanation is None:
+        explanation = explain(
+            value,
+            ns,
+            tb,
+            _notebook_cells(shell),
+            source=cell_runs.current_source(shell),
+            course_names=_guarded(course_names, ns, default=()),
+            lesson_imports=_guarded(lesson_imports, ns, default={}),
+        )
     if explanation is None and (
         hasattr(value, "_render_traceback_") or type(value).__name__ == "UsageError"
     ):
         shell.showtraceback((type(value), value, tb))  # IPython has its own display for these
         return
     if explanation is None:
-        # Not a common learner error: IPython's own traceback, plus one Dutch line on top.
-        stb = [
-            f"{_BOLD}Er ging iets mis. De laatste regel van de melding hieronder zegt wat.{_RESET}",
-            *original_stb,
-        ]
-        shell._showtraceback(type(value), value, stb)
-        return
+        # not a common learner error: still a Dutch opening, the traceback folded under it
+        explanation = unknown(value, in_notebook=is_notebook_shell(shell))
     shell._showtraceback(type(value), value, [explanation.text(value, color=True)])
     if explanation.details:
         _display_details(shell, original_text)
+
+
+def _guarded(function, *args, default):
+    try:
+        return function(*args)
+    except Exception:  # noqa: BLE001 - a missing notebook only means a less precise hint
+        return default
 
 
 def _display_details(shell, original_text: str) -> None:

@@ -144,15 +144,83 @@ def find_notebook(
     return None
 
 
-def code_cell_sources(namespace: Mapping[str, Any] | None = None) -> list[str]:
-    """Sources of the code cells of the running notebook on disk ([] when not found)."""
+def notebook_cells(namespace: Mapping[str, Any] | None = None) -> list[dict]:
+    """The cells of the running notebook on disk, as plain JSON dicts ([] when not found)."""
     path = find_notebook(namespace)
     if path is None:
         return []
     # plain JSON, not nbformat: the error handler calls this and must answer at once
-    cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
-    return [
-        "".join(c["source"]) if isinstance(c.get("source"), list) else c.get("source", "")
-        for c in cells
-        if c.get("cell_type") == "code"
-    ]
+    return _read_cells(path)
+
+
+def _read_cells(path: Path) -> list[dict]:
+    return json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+
+
+def _source(cell: Mapping[str, Any]) -> str:
+    source = cell.get("source", "")
+    return "".join(source) if isinstance(source, list) else source
+
+
+def code_cell_sources(namespace: Mapping[str, Any] | None = None) -> list[str]:
+    """Sources of the code cells of the running notebook on disk ([] when not found)."""
+    return [_source(c) for c in notebook_cells(namespace) if c.get("cell_type") == "code"]
+
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _lessons(module: str | None) -> list[Path]:
+    """The lesson notebooks, the running module's first."""
+    root = repo_root()
+    if root is None or not (root / "course").is_dir():
+        return []
+    lessons = sorted((root / "course").glob("m*.ipynb"))
+    if module:
+        lessons.sort(key=lambda p: not p.name.startswith(f"{module}_"))
+    return lessons
+
+
+def course_names(namespace: Mapping[str, Any] | None = None) -> set[str]:
+    """Names the course uses in the running notebook and its lesson, not the learner's answers.
+
+    Every identifier in the notebook's code cells except nbgrader ``solution``
+    cells (where the learner types), in its Markdown (questions name what to
+    make), and in the running module's lesson.
+    """
+    names: set[str] = set()
+    for cell in notebook_cells(namespace):
+        if cell.get("cell_type") == "code" and nbgrader_meta(cell).get("solution"):
+            continue
+        names.update(_IDENTIFIER.findall(_source(cell)))
+    lessons = _lessons(_State.module)
+    if lessons and _State.module and lessons[0].name.startswith(f"{_State.module}_"):
+        for cell in _read_cells(lessons[0]):
+            names.update(_IDENTIFIER.findall(_source(cell)))
+    return names
+
+
+_IMPORT_LINE = re.compile(r"^\s*from\s+([\w.]+)\s+import\s+([\w\s,]+?)\s*$", re.M)
+_IMPORT_AS = re.compile(r"^\s*import\s+([\w.]+)\s+as\s+(\w+)\s*$", re.M)
+
+
+def lesson_imports(namespace: Mapping[str, Any] | None = None) -> dict[str, str]:
+    """Name -> the import line that the lessons use for it.
+
+    ``{"selection_rates": "from fairhire.audit import selection_rates", "pd":
+    "import pandas as pd", ...}``; the running module's lesson wins when two
+    lessons import a name differently.
+    """
+    found: dict[str, str] = {}
+    for lesson in _lessons(_State.module):
+        for cell in _read_cells(lesson):
+            if cell.get("cell_type") != "code":
+                continue
+            text = _source(cell)
+            for package, names in _IMPORT_LINE.findall(text):
+                for name in (n.strip() for n in names.split(",")):
+                    if name.isidentifier():
+                        found.setdefault(name, f"from {package} import {name}")
+            for package, alias in _IMPORT_AS.findall(text):
+                found.setdefault(alias, f"import {package} as {alias}")
+    return found

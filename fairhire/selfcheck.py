@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import cell_runs, check
 from .documents import render_template
 from .errors import explain
 from .running_notebook import (
@@ -126,26 +127,35 @@ def run_visible_checks(nb: nbformat.NotebookNode, namespace: dict) -> list[Outco
     checks is swallowed. Manual questions get ``passed=None``.
     """
     outcomes = []
-    for q in questions(nb):
-        if q.manual:
-            msg = (
-                "ingevuld (opgeslagen versie)"
-                if q.answered
-                else "nog niet ingevuld (of nog niet opgeslagen met Ctrl+S)"
-            )
-            outcomes.append(Outcome(q, None, msg + "; je trainer beoordeelt dit"))
-            continue
-        try:
-            with (
-                contextlib.redirect_stdout(io.StringIO()),
-                contextlib.redirect_stderr(io.StringIO()),
-            ):
-                exec(compile(q.visible_code, f"<controle {q.grade_id}>", "exec"), namespace)
-        except Exception as exc:  # noqa: BLE001 - any failure is a failed check
-            outcomes.append(Outcome(q, False, _short_message(exc, namespace)))
-        else:
-            outcomes.append(Outcome(q, True, "de zichtbare controle slaagt"))
+    failed = cell_runs.failed_answers(list(nb.cells))
+    guard, check._Guard.ask = check._Guard.ask, None  # the table asks per question itself
+    try:
+        for q in questions(nb):
+            outcomes.append(_outcome(q, namespace, failed))
+    finally:
+        check._Guard.ask = guard
     return outcomes
+
+
+def _outcome(q: Question, namespace: dict, failed: dict) -> Outcome:
+    if q.grade_id in failed:
+        return Outcome(q, False, cell_runs.short_failed_message(failed[q.grade_id]))
+    if q.manual:
+        msg = (
+            "ingevuld (opgeslagen versie)"
+            if q.answered
+            else "nog niet ingevuld (of nog niet opgeslagen met Ctrl+S)"
+        )
+        return Outcome(q, None, msg + "; je trainer beoordeelt dit")
+    try:
+        with (
+            contextlib.redirect_stdout(io.StringIO()),
+            contextlib.redirect_stderr(io.StringIO()),
+        ):
+            exec(compile(q.visible_code, f"<controle {q.grade_id}>", "exec"), namespace)
+    except Exception as exc:  # noqa: BLE001 - any failure is a failed check
+        return Outcome(q, False, _short_message(exc, namespace))
+    return Outcome(q, True, "de zichtbare controle slaagt")
 
 
 def _short_message(exc: BaseException, namespace: dict) -> str:
