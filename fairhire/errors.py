@@ -507,8 +507,8 @@ def _key_error(exc: KeyError, ns, tb, cells, ctx=None) -> Explanation:
             "Kolomnamen moeten precies kloppen: hoofdletters, spaties en liggende streepjes tellen mee."
         ]
         if kind == "columns" and labels:
-            todo.append(_columns_line([str(x) for x in labels]))
             todo.append("De kolomnamen zijn Engels, ook al is de cursus Nederlands.")
+            todo.append(_columns_line([str(x) for x in labels]))
         return Explanation(what, todo)
     what = (
         f"🔎 De sleutel `{key!r}` komt niet voor in wat je opzoekt (bijvoorbeeld een woordenboek)."
@@ -921,7 +921,7 @@ def _columns_of(obj) -> list[str]:
         return []
 
 
-def _columns_line(columns: list[str], limit: int = 16) -> str:
+def _columns_line(columns: list[str], limit: int = 36) -> str:
     more = " …" if len(columns) > limit else ""
     return "De kolommen van deze tabel zijn: " + ", ".join(f"'{c}'" for c in columns[:limit]) + more
 

@@ -312,3 +312,245 @@ def test_nbgrader_still_grades_with_the_handler_on(tmp_path):
         if o.output_type == "error"
     ]
     assert texts and all("nog niet beantwoord" in t or "Python kent de naam" in t for t in texts)
+
+
+# ---------------------------------------------------------------- a learner's typical mistakes
+
+
+def notebook_cell(path, cell_id: str) -> str:
+    nb = nbformat.read(str(path), as_version=4)
+    return next(c.source for c in nb.cells if c.get("id") == cell_id)
+
+
+@pytest.fixture
+def exercise_shell(shell, monkeypatch):
+    """An IPython shell that runs an exercise's setup cell, as a learner's kernel does."""
+    from fairhire import cell_runs, running_notebook
+
+    def open_exercise(module: str) -> None:
+        path = ROOT / "exercises" / module / f"{module}_opdracht.ipynb"
+        shell.user_ns["__session__"] = str(path)
+        nb = nbformat.read(str(path), as_version=4)
+        for cell in nb.cells:
+            meta = cell.metadata.get("nbgrader", {})
+            if cell.cell_type == "code" and not meta.get("solution") and not meta.get("grade"):
+                if "self_check" not in cell.source:
+                    assert shell.run_cell(cell.source, cell_id=cell.id).success
+        shell.path = path
+
+    cell_runs.reset()
+    shell.open_exercise = open_exercise
+    yield shell
+    cell_runs.reset()
+    monkeypatch.setattr(running_notebook._State, "module", None)
+
+
+def visible(shell, capsys, code: str, cell_id: str | None = None):
+    """Run ``code`` as a cell; return its error and its output without colours."""
+    capsys.readouterr()
+    result = shell.run_cell(code, cell_id=cell_id)
+    out = capsys.readouterr()
+    return result.error_before_exec or result.error_in_exec, ANSI.sub("", out.out + out.err)
+
+
+def flat(text: str) -> str:
+    """``text`` with every run of white space (a wrapped line) as one space."""
+    return " ".join(text.split())
+
+
+ENGLISH_TAIL = re.compile(r"^\s*(\w+(Error|Exception)|Traceback|File |Cell In)")
+
+# (module, code, exception type, the Dutch opening must contain ...)
+MISTAKES = [
+    # a decimal comma
+    ("m03", 'rates = bakery[bakery["hours_per_week"] >= 25,0]', "InvalidIndexError", "`25,0`"),
+    # a method without ()
+    (
+        "m03",
+        'n_invited = bakery["invited"].sum\nbakery_rate = n_invited / len(bakery)',
+        "TypeError",
+        "`.sum` zonder haakjes",
+    ),
+    (
+        "m03",
+        'rates_origin = bakery.groupby("origin")["invited"].mean()\n'
+        "impact_origin = rates_origin / rates_origin.max",
+        "TypeError",
+        "`.max` zonder haakjes",
+    ),
+    ("m03", 'round(bakery["invited"].mean, 2)', "TypeError", "`.mean` zonder haakjes"),
+    # arithmetic over text columns
+    ("m03", 'bakery.groupby("origin").mean()', "TypeError", "kolom met tekst"),
+    # inputs of different lengths: pandas, scikit-learn, fairlearn
+    ("m03", "bakery[[True, False]]", "ValueError", "niet even lang"),
+    ("m03", 'bakery["extra"] = [1, 2]', "ValueError", "niet even lang"),
+    (
+        "m03",
+        "from sklearn.metrics import accuracy_score\n"
+        'accuracy_score(bakery["invited"], history["invited"])',
+        "ValueError",
+        "niet even lang",
+    ),
+    (
+        "m03",
+        'mf_age = MetricFrame(metrics=selection_rate, y_true=bakery["invited"], '
+        'y_pred=history["invited"], sensitive_features=bakery["age_band"])',
+        "ValueError",
+        "niet even lang",
+    ),
+    # a near-miss of a name that exists
+    ("m03", "rates_orgin.max()", "NameError", "Bedoelde je `rates_origin`?"),
+    ("m00", "sum(hours_per_weak) / 6", "NameError", "Bedoelde je `hours_per_week`?"),
+    # a name from the lesson that the exercise did not import
+    ("m03", 'selection_rates(bakery, "origin")', "NameError", "komt uit de les"),
+    # a Dutch column name
+    ("m03", 'bakery["herkomst"]', "KeyError", "Bedoelde je `'origin'`?"),
+    ("m03", 'bakery["geslacht"]', "KeyError", "Bedoelde je `'gender'`?"),
+    ("m03", "bakery.leeftijd", "AttributeError", "geen onderdeel `leeftijd`"),
+    # = instead of ==
+    ("m03", 'bakery[bakery["origin"] = "overig"]', "SyntaxError", "`=` waar je wilt vergelijken"),
+    ("m00", "if invited = 12:\n    pass", "SyntaxError", "`=` waar je wilt vergelijken"),
+    ("m03", 'bakery.query(origin = "overig")', "TypeError", "`naam = waarde`"),
+    # forgotten quotes
+    ("m03", 'bakery[bakery["gender"] == vrouw]', "NameError", 'de tekst "vrouw"'),
+    ("m03", "bakery[origin]", "NameError", "`origin` is een kolom"),
+    ("m00", "shortcut_answer = B", "NameError", "`B`"),
+    # quotes around a number
+    (
+        "m00",
+        'full_time = [n for n in hours_wanted if hours_wanted[n] >= "36"]',
+        "TypeError",
+        "getallen met tekst",
+    ),
+    # an error the course has no explanation for
+    ("m00", 'import json\njson.loads("{")', "JSONDecodeError", "Er ging iets mis"),
+]
+
+
+@pytest.mark.parametrize("module, code, error, phrase", MISTAKES)
+def test_a_typical_mistake_opens_with_dutch_and_stays_short(
+    exercise_shell, capsys, module, code, error, phrase
+):
+    exercise_shell.open_exercise(module)
+    exc, out = visible(exercise_shell, capsys, code)
+    assert type(exc).__name__ == error  # the real error: nbgrader grades as before
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert phrase in " ".join(lines[:3]), out
+    assert lines[0][:1] in "🔎⚠❌✏", out  # a Dutch opening, not Python's
+    assert len(lines) <= 15, out
+    assert "Traceback" not in out and not ENGLISH_TAIL.match(lines[-1]), out
+
+
+def test_a_near_miss_is_answered_with_the_name_the_question_asks_for(exercise_shell, capsys):
+    exercise_shell.open_exercise("m00")
+    exercise_shell.run_cell("average_hour = sum(hours_per_week) / len(hours_per_week)")
+    check = notebook_cell(exercise_shell.path, "m00-fix-cell")
+    exc, out = visible(exercise_shell, capsys, check, cell_id="m00-fix-cell")
+    assert isinstance(exc, NameError)
+    assert "De vraag vraagt om `average_hours`, maar jij maakte `average_hour`" in flat(out)
+    assert "Bedoelde je `average_hour`" not in flat(out)
+
+
+def test_a_lesson_name_says_where_it_comes_from(exercise_shell, capsys):
+    exercise_shell.open_exercise("m03")
+    exc, out = visible(exercise_shell, capsys, 'selection_rates(bakery, "origin")')
+    assert "`from fairhire.audit import selection_rates`" in flat(out)
+    assert "Bedoelde je `selection_rate`" not in flat(out)
+
+
+def test_a_missing_column_lists_the_real_ones(exercise_shell, capsys):
+    exercise_shell.open_exercise("m03")
+    exc, out = visible(exercise_shell, capsys, 'bakery["uitkomst"]')
+    assert "'origin'" in flat(out) and "'invited'" in flat(out) and "Engels" in flat(out)
+
+
+def test_a_check_names_a_method_without_brackets_and_a_decimal_comma():
+    from fairhire import check
+
+    with pytest.raises(Feedback) as info:
+        check.is_number(pd.Series([1, 0]).sum, "n_invited")
+    assert "je bent `()` vergeten (`.sum()` in plaats van `.sum`)" in str(info.value)
+    assert "aanhalingstekens" not in str(info.value)
+    with pytest.raises(Feedback) as info:
+        check.is_number((25, 0), "invite_percentage")
+    assert "Schrijf kommagetallen met een punt" in str(info.value)
+    with pytest.raises(Feedback) as info:
+        check.is_number("25", "invite_percentage")
+    assert "aanhalingstekens" in str(info.value)
+
+
+def test_an_explanation_never_shows_more_than_fourteen_lines():
+    exp = errors.Explanation("x " * 300, ["stap " * 40] * 10)
+    assert len(exp.text(ValueError("y")).splitlines()) == errors.MAX_LINES
+
+
+# ---------------------------------------------------------------- no stale judgement
+
+
+def test_a_check_after_a_failed_answer_cell_says_fix_that_cell_first(exercise_shell, capsys):
+    from fairhire.selfcheck import run_visible_checks, self_check
+
+    exercise_shell.open_exercise("m00")
+    check = notebook_cell(exercise_shell.path, "m00-invite-share")
+    answer = "m00-invite-share-answer"
+    exercise_shell.run_cell("invite_percentage = invited / applications * 100", cell_id=answer)
+    exc, out = visible(exercise_shell, capsys, check, cell_id="m00-invite-share")
+    assert exc is None and "✅ Vraag 1" in flat(out)
+
+    # the answer cell now fails; the value from the run before is still there
+    exc, out = visible(
+        exercise_shell, capsys, "invite_percentage = invited / aplications * 100", cell_id=answer
+    )
+    assert isinstance(exc, NameError)
+    exc, out = visible(exercise_shell, capsys, check, cell_id="m00-invite-share")
+    assert isinstance(exc, Feedback) and "✅" not in flat(out)
+    assert "Je antwoordcel hierboven gaf een fout: een naam die Python niet kent" in flat(out)
+    nb = nbformat.read(str(exercise_shell.path), as_version=4)
+    first = run_visible_checks(nb, exercise_shell.user_ns)[0]
+    assert first.passed is False and "antwoordcel gaf een fout" in first.message
+    self_check()
+    assert "0 van de 5 vragen slagen" in capsys.readouterr().out
+
+    # fixed: judged again
+    exercise_shell.run_cell("invite_percentage = invited / applications * 100", cell_id=answer)
+    exc, out = visible(exercise_shell, capsys, check, cell_id="m00-invite-share")
+    assert exc is None and "✅ Vraag 1" in flat(out)
+    assert run_visible_checks(nb, exercise_shell.user_ns)[0].passed is True
+
+
+def test_an_unanswered_question_is_named_and_errors_in_the_check_cell_too(exercise_shell, capsys):
+    exercise_shell.open_exercise("m00")
+    stub = notebook_cell(exercise_shell.path, "m00-fix-cell-answer")
+    exercise_shell.run_cell("average_hours = 30")  # an earlier value, from a scratch cell
+    exercise_shell.run_cell(stub, cell_id="m00-fix-cell-answer")
+    check = notebook_cell(exercise_shell.path, "m00-fix-cell")
+    exc, out = visible(exercise_shell, capsys, check, cell_id="m00-fix-cell")
+    assert (
+        isinstance(exc, Feedback) and "is nog niet ingevuld" in flat(out) and "✅" not in flat(out)
+    )
+    # an error raised by the check cell itself gets the same advice
+    exercise_shell.run_cell("del average_hours")
+    exercise_shell.run_cell(stub, cell_id="m00-fix-cell-answer")
+    exc, out = visible(exercise_shell, capsys, check, cell_id="m00-fix-cell")
+    assert isinstance(exc, NameError) and "Je antwoordcel hierboven is nog niet ingevuld" in flat(
+        out
+    )
+
+
+def test_without_cell_ids_the_cell_run_before_the_check_counts(exercise_shell, capsys):
+    exercise_shell.open_exercise("m00")
+    exercise_shell.run_cell("invite_percentage = 25")
+    exercise_shell.run_cell("invite_percentage = invited / applications * 100,,")  # not on disk
+    check = notebook_cell(exercise_shell.path, "m00-invite-share")
+    exc, out = visible(exercise_shell, capsys, check)
+    assert isinstance(exc, Feedback) and "schrijffout in de code" in flat(out)
+
+
+def test_nbgrader_decides_alone(exercise_shell, capsys, monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    exercise_shell.open_exercise("m00")
+    answer = "m00-invite-share-answer"
+    exercise_shell.run_cell("invite_percentage = 25.0\nprint(nope)", cell_id=answer)
+    check = notebook_cell(exercise_shell.path, "m00-invite-share")
+    exc, out = visible(exercise_shell, capsys, check, cell_id="m00-invite-share")
+    assert exc is None and "✅" in flat(out)
