@@ -139,6 +139,68 @@ def make_workspace(workspace: Path) -> int:
     return subprocess.call([str(c) for c in cmd], env=venv_env())
 
 
+# The learner's JupyterLab (not the trainer's `jupyter lab` in the source tree): Dutch, no
+# first-start news question, no nbgrader trainer tools, and no single-key command-mode
+# shortcuts that silently add, delete or retype a cell after a stray keypress.
+LEARNER_LAB = VENV / "learner-jupyterlab"
+NBGRADER_TRAINER_TOOLS = (
+    "@jupyter/nbgrader:formgrader",
+    "@jupyter/nbgrader:create-assignment",
+    "@jupyter/nbgrader:course-list",
+    "@jupyter/nbgrader:validate-assignment",  # self_check() answers in Dutch instead
+)
+NBGRADER_TRAINER_SERVER = (
+    "nbgrader.server_extensions.formgrader",
+    "nbgrader.server_extensions.course_list",
+    "nbgrader.server_extensions.validate_assignment",
+)
+_COMMAND_MODE = ".jp-Notebook.jp-mod-commandMode:not(.jp-mod-readWrite) :focus"
+STRAY_KEYS = {
+    "notebook:insert-cell-above": ["A"],
+    "notebook:insert-cell-below": ["B"],
+    "notebook:change-cell-to-markdown": ["M"],
+    "notebook:change-cell-to-code": ["Y"],
+    "notebook:change-cell-to-raw": ["R"],
+    "notebook:delete-cell": ["D", "D"],
+    "notebook:cut-cell": ["X"],
+    "notebook:paste-cell-below": ["V"],
+    "notebook:merge-cells": ["Shift M"],
+    "notebook:undo-cell-action": ["Z"],
+}
+LEARNER_SETTINGS = {
+    "@jupyterlab/translation-extension:plugin": {"locale": "nl_NL"},
+    "@jupyterlab/apputils-extension:notification": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+    "@jupyterlab/shortcuts-extension:shortcuts": {
+        "shortcuts": [
+            {"command": command, "keys": keys, "selector": _COMMAND_MODE, "disabled": True}
+            for command, keys in STRAY_KEYS.items()
+        ]
+    },
+}
+
+
+def learner_lab_args(folder: Path = LEARNER_LAB) -> list[str]:
+    """Write the learner's JupyterLab settings into ``folder``; the arguments that use them.
+
+    ``folder`` becomes JupyterLab's app settings folder: ``overrides.json`` holds the
+    defaults above (a learner can still change them), ``page_config.json`` switches the
+    trainer tools off in the interface. The trainer's nbgrader server parts are not loaded.
+    """
+    import json
+
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "overrides.json").write_text(json.dumps(LEARNER_SETTINGS, indent=1) + "\n")
+    page = {"disabledExtensions": dict.fromkeys(NBGRADER_TRAINER_TOOLS, True)}
+    (folder / "page_config.json").write_text(json.dumps(page, indent=1) + "\n")
+    return [
+        f"--LabApp.app_settings_dir={folder}",
+        *(f"--ServerApp.jpserver_extensions={name}=False" for name in NBGRADER_TRAINER_SERVER),
+    ]
+
+
 def open_course(workspace: Path) -> int:
     # only the workspace is served: root_dir is the workspace, never the source tree
     # (its solutions/ would be one click away); FAIRHIRE_ROOT lets progress and
@@ -150,6 +212,7 @@ def open_course(workspace: Path) -> int:
         START_PAGE,
         f"--ServerApp.root_dir={workspace}",
         "--ServerApp.terminals_enabled=False",
+        *learner_lab_args(),
     ]
     if os.environ.get("CI") == "true":
         args.append("--no-browser")

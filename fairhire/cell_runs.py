@@ -169,8 +169,9 @@ def failed_answer(
         The learner's variables (to find the notebook on disk).
     known_check : bool
         Only answer for a cell that the notebook on disk shows to be a test cell
-        (the error handler); otherwise a cell that calls a check counts as one,
-        and without the notebook the cell run before it counts as the answer.
+        (the error handler); otherwise a cell that calls a check counts as one.
+        Without the notebook on disk, or when the answer cell's run is not known
+        (no cell id, an unsaved edit), the cell run just before counts as the answer.
 
     Returns
     -------
@@ -195,8 +196,8 @@ def failed_answer(
         run = _run_of(answer)
         if run is not None:
             return run if run.error is not None else None
-    elif known_check:
-        return None
+    elif known_check or cells:
+        return None  # not a cell of the notebook on disk: no guess
     last = _State.last
     if last is None or last.error is None or last.source.strip() == current.source.strip():
         return None

@@ -554,3 +554,30 @@ def test_nbgrader_decides_alone(exercise_shell, capsys, monkeypatch):
     check = notebook_cell(exercise_shell.path, "m00-invite-share")
     exc, out = visible(exercise_shell, capsys, check, cell_id="m00-invite-share")
     assert exc is None and "✅" in flat(out)
+
+
+@pytest.mark.slow
+def test_in_a_kernel_no_error_shows_more_than_fifteen_lines_before_unfolding():
+    setup = (
+        "import pandas as pd\nfrom fairlearn.metrics import MetricFrame, selection_rate\n"
+        "from fairhire import start\nstart('m03')\n"
+        "bakery = pd.DataFrame({'origin': ['a', 'b', 'a'], 'name': ['x', 'y', 'z'], 'invited': [1, 0, 1]})"
+    )
+    samples = [
+        "rates = bakery['invited'].sum / len(bakery)",
+        "bakery.groupby('origin').mean()",
+        "MetricFrame(metrics=selection_rate, y_true=[1, 0, 1], y_pred=[1, 0],"
+        " sensitive_features=['a', 'b', 'a'])",
+        "bakery['herkomst']",
+        "import json\njson.loads('{')",  # unknown to the course
+    ]
+    nb = _run([setup, *samples], allow_errors=True)
+    for cell in nb.cells[1:]:
+        error = [o for o in cell.outputs if o.output_type == "error"]
+        assert error, cell.source
+        shown = ANSI.sub("", "\n".join(error[0].traceback)).splitlines()
+        folded = [o for o in cell.outputs if o.output_type == "display_data"]
+        assert folded and "<details" in folded[0].data["text/html"]  # the traceback, folded
+        assert "Traceback" in folded[0].data["text/html"] or "Error" in folded[0].data["text/html"]
+        assert len(shown) + 1 <= 15, shown  # + the line "Technische foutmelding tonen"
+        assert not ENGLISH_TAIL.match(shown[-1]) and "Traceback" not in "\n".join(shown)

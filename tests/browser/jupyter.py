@@ -66,8 +66,16 @@ def copy_course(src: Path, dest: Path) -> Path:
 class JupyterLab:
     """``jupyter lab`` serving ``root``; use as a context manager."""
 
-    def __init__(self, root: Path, work: Path):
+    def __init__(
+        self,
+        root: Path,
+        work: Path,
+        extra_args: list[str] | None = None,
+        settings: dict | None = None,
+    ):
         self.root, self.work = root, work
+        self.extra_args = list(extra_args or [])
+        self.settings = SETTINGS if settings is None else settings
         self.port = free_port()
         self.token = secrets.token_hex(16)
         self.proc: subprocess.Popen | None = None
@@ -82,7 +90,7 @@ class JupyterLab:
 
     def start(self, timeout: float = 60) -> None:
         settings = self.work / "settings"
-        for name, value in SETTINGS.items():
+        for name, value in self.settings.items():
             (settings / name).parent.mkdir(parents=True, exist_ok=True)
             (settings / name).write_text(json.dumps(value))
         runtime = self.work / "runtime"
@@ -106,6 +114,7 @@ class JupyterLab:
             f"--IdentityProvider.token={self.token}",
             f"--ServerApp.root_dir={self.root}",
             "--ServerApp.open_browser=False",
+            *self.extra_args,
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             cmd.append("--allow-root")
