@@ -54,7 +54,9 @@ _WIDTH = 88
 # at most this many lines of explanation; the technical traceback is folded under it
 MAX_LINES = 14
 
-_RUN_ABOVE = "Voer de cellen erboven opnieuw uit: menu Run → Run All Above Selected Cell."
+# menu names as the learner's JupyterLab shows them: Dutch where its language pack
+# translates them (the menu "Uitvoeren"), English where it does not (the item)
+_RUN_ABOVE = "Voer de cellen erboven opnieuw uit: menu Uitvoeren → Run All Above Selected Cell."
 
 
 @dataclass
@@ -574,7 +576,7 @@ _TYPE_PATTERNS: list[tuple[str, str, list[str]]] = [
         [
             "Staat er per ongeluk `(` direct achter een naam of getal? Vermenigvuldigen is `*`.",
             "Heb je een naam als `sum`, `list`, `len` of `max` zelf een waarde gegeven? Kies dan een andere naam "
-            "en herstart de kernel (Kernel → Restart Kernel and Run All Cells).",
+            "en herstart de kernel (menu Kernel → Restart Kernel and Run All Cells).",
         ],
     ),
     (

@@ -207,3 +207,48 @@ def test_readme_gives_a_new_user_two_commands_and_says_who_gets_what():
     trainer = section("Voor trainers")
     for what in ("solutions/", "fairhire build", "fairhire grade", "fairhire edition"):
         assert what in trainer, what
+
+
+def _bootstrap_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bootstrap", repo_root() / "bootstrap.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_learners_lab_is_dutch_quiet_and_without_trainer_tools(tmp_path):
+    boot = _bootstrap_module()
+    args = boot.learner_lab_args(tmp_path / "lab")
+    assert f"--LabApp.app_settings_dir={tmp_path / 'lab'}" in args
+    overrides = json.loads((tmp_path / "lab" / "overrides.json").read_text())
+    assert overrides["@jupyterlab/translation-extension:plugin"]["locale"] == "nl_NL"
+    assert overrides["@jupyterlab/apputils-extension:notification"]["fetchNews"] == "false"
+    disabled = json.loads((tmp_path / "lab" / "page_config.json").read_text())
+    assert set(disabled["disabledExtensions"]) == set(boot.NBGRADER_TRAINER_TOOLS)
+    assert "@jupyter/nbgrader:assignment-list" not in disabled["disabledExtensions"]
+    # the names exist: in nbgrader's lab extension and its server extensions
+    share = Path(sys.prefix) / "share" / "jupyter"
+    lab_js = "".join(
+        p.read_text(errors="replace")
+        for p in (share / "labextensions" / "@jupyter" / "nbgrader" / "static").glob("*.js")
+    )
+    for plugin in boot.NBGRADER_TRAINER_TOOLS:
+        assert f'"{plugin}"' in lab_js, plugin
+    import importlib.util
+
+    for module in boot.NBGRADER_TRAINER_SERVER:
+        assert importlib.util.find_spec(module), module
+        assert f"--ServerApp.jpserver_extensions={module}=False" in args
+    # every disabled shortcut matches one of JupyterLab's own (same command, keys, selector)
+    tracker = json.loads(
+        (
+            share / "lab" / "schemas" / "@jupyterlab" / "notebook-extension" / "tracker.json"
+        ).read_text()
+    )["jupyter.lab.shortcuts"]
+    own = {(s["command"], tuple(s["keys"]), s["selector"]) for s in tracker}
+    for s in overrides["@jupyterlab/shortcuts-extension:shortcuts"]["shortcuts"]:
+        assert s["disabled"] and (s["command"], tuple(s["keys"]), s["selector"]) in own, s
+    # the Dutch language pack is installed
+    assert importlib.util.find_spec("jupyterlab_language_pack_nl_NL")
