@@ -147,6 +147,7 @@ NBGRADER_TRAINER_TOOLS = (
     "@jupyter/nbgrader:formgrader",
     "@jupyter/nbgrader:create-assignment",
     "@jupyter/nbgrader:course-list",
+    "@jupyter/nbgrader:menu",  # its items open the formgrader and the course list
     "@jupyter/nbgrader:validate-assignment",  # self_check() answers in Dutch instead
 )
 NBGRADER_TRAINER_SERVER = (
