@@ -1133,7 +1133,10 @@ def _show(shell, value, tb, original_stb) -> None:
     original_text = shell.InteractiveTB.stb2text(original_stb)
     _Last.text = original_text
     ns = getattr(shell, "user_ns", {})
-    stale = cell_runs.guard_message(ns, known_check=True)
+    # a failed check already says it (check.answer_cell_ok); other errors of a check cell get it here
+    stale = (
+        None if isinstance(value, AssertionError) else cell_runs.guard_message(ns, known_check=True)
+    )
     explanation = Explanation("❌ " + stale) if stale else None
     if explanation is None:
         explanation = explain(

@@ -94,7 +94,7 @@ def answer_cell(page, n: int = 0):
 
 
 def error_of(cell):
-    return output(cell).locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.stderr']")
+    return cell.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
 
 
 def assert_folded_dutch_help(cell, phrase: str) -> None:
@@ -185,7 +185,7 @@ def learner_lab(lab, page) -> None:
     shot(page, "05_m03_methode_zonder_haakjes", answer)
     test = code_cell(page, 'check.passed("Vraag 1")')
     run(page, test)
-    output(test).filter(has_text="Je antwoordcel hierboven gaf een fout").wait_for()
+    output(test).filter(has_text="Je antwoordcel hierboven gaf een fout").first.wait_for()
     assert "✅" not in output(test).first.inner_text()
     shot(page, "06_m03_controle_wacht_op_antwoordcel", test)
     fixed = 'n_invited = int(bakery["invited"].sum())\nbakery_rate = n_invited / len(bakery)'
