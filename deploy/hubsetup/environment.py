@@ -9,6 +9,9 @@ from pathlib import Path
 from .settings import REPO, Settings
 from .steps import changed, digest, directory, run, say, write
 
+# The distribution's Python: every user must be able to run the venv's interpreter, which a
+# Python under /root (pyenv) does not allow.
+BASE_PYTHON = "/usr/bin/python3" if Path("/usr/bin/python3").exists() else "python3"
 CHP_VERSION = "5.3.0"  # configurable-http-proxy, exact (npm)
 
 # What the course package needs to install and what the trainer's copy holds.
@@ -63,8 +66,11 @@ def course_source(s: Settings) -> bool:
 def venv(s: Settings, course_changed: bool) -> bool:
     """Create the venv and pip install exact versions. True when something was installed."""
     py = s.venv / "bin" / "python"
+    cfg = s.venv / "pyvenv.cfg"
+    if cfg.exists() and f"home = {Path(BASE_PYTHON).parent}\n" not in cfg.read_text():
+        shutil.rmtree(s.venv)  # made from another Python (e.g. one only root can read)
     if not py.exists():
-        run(["python3", "-m", "venv", s.venv])
+        run([BASE_PYTHON, "-m", "venv", s.venv])
         changed(f"venv gemaakt: {s.venv}")
     stamp = s.venv / ".fairhire-hub-installed"
     wanted = digest(REPO / "requirements", REPO / "pyproject.toml") + digest(s.src / "fairhire")
@@ -76,7 +82,7 @@ def venv(s: Settings, course_changed: bool) -> bool:
     run(
         [
             py, "-m", "pip", "install", "--quiet",
-            "-c", s.src / "requirements" / "constraints.txt",
+            "-c", constraints(s),
             "-r", s.src / "requirements" / "hub.txt",
             # not editable: the venv is readable by everyone, the source tree is not
             str(s.src),
@@ -85,6 +91,22 @@ def venv(s: Settings, course_changed: bool) -> bool:
     stamp.write_text(wanted)
     changed("Python-pakketten geïnstalleerd")
     return True
+
+
+def _name(line: str) -> str:
+    return line.split("==")[0].strip().lower().replace("_", "-")
+
+
+def constraints(s: Settings) -> Path:
+    """The course's pins with the hub's overrides (requirements/hub-overrides.txt) applied."""
+    req = s.src / "requirements"
+    overrides = [x for x in (req / "hub-overrides.txt").read_text().splitlines() if "==" in x]
+    names = {_name(x) for x in overrides}
+    kept = [x for x in (req / "constraints.txt").read_text().splitlines() if "==" in x
+            and _name(x) not in names]
+    path = s.etc / "constraints.txt"
+    write(path, "\n".join(kept + overrides) + "\n")
+    return path
 
 
 def proxy(s: Settings) -> None:

@@ -18,6 +18,7 @@ PACKAGES = {
     "/usr/lib/postgresql/*/bin/pg_ctl": "postgresql",
     "useradd": "passwd",
     "runuser": "util-linux",
+    "/usr/bin/python3": "python3",
 }
 
 
@@ -36,7 +37,7 @@ def packages() -> None:
     missing = sorted({pkg for cmd, pkg in PACKAGES.items() if not found(cmd)})
     # the venv module is a separate package on Debian
     probe = subprocess.run(
-        ["python3", "-c", "import ensurepip, venv"], capture_output=True, check=False
+        ["/usr/bin/python3", "-c", "import ensurepip, venv"], capture_output=True, check=False
     )
     if probe.returncode != 0:
         missing.append("python3-venv")
