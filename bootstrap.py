@@ -43,6 +43,11 @@ DEFAULT_WORKSPACE = Path.home() / "eerlijk-werven-met-ai"
 TEST_SYSTEM_PACKAGES: dict[str, str] = {
     "chromium": "chromium",
     "/usr/lib/postgresql/*/bin/pg_ctl": "postgresql",
+    # the JupyterHub tests (tests/hub): the proxy comes from npm, the hub's venv from
+    # the distribution's Python (which every system user can run)
+    "node": "nodejs",
+    "npm": "npm",
+    "/usr/bin/python3": "python3-venv",
 }
 
 
@@ -239,7 +244,7 @@ def workspace_option(argv: list[str]) -> Path | None:
 def run_tests(extra: list[str]) -> int:
     system_packages()
     env = venv_env(FAIRHIRE_ROOT=str(ROOT), PYTHONHASHSEED="0")
-    cmd = [PY, "-m", "pytest", "-n", "2", *extra]
+    cmd = [PY, "-m", "pytest", "-n", "2", "--dist", "loadgroup", *extra]
     say(" ".join(str(c) for c in cmd))
     return subprocess.call([str(c) for c in cmd], cwd=ROOT, env=env)
 

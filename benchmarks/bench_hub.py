@@ -119,7 +119,8 @@ def bench(config: str, steps: list[int], prefix: str = "bench", timeout: float =
         finally:
             cleanup(hub, admin, users)
     ok = [
-        st["learners"] for st in report["steps"]
+        st["learners"]
+        for st in report["steps"]
         if not st["failures"] and st["first_cell"] and st["first_cell"]["p95"] < FIRST_CELL_LIMIT
     ]
     report["holds_with_p95_first_cell_under_10s"] = max(ok) if ok else 0

@@ -61,8 +61,10 @@ def install(s: settings.Settings) -> int:
     postgres.start(s) if not s.systemd else None
     postgres.gradebook(s, db_password)
     services.start(s, restart=hub_changed)
-    steps.say(f"klaar: {s.public_url} (beheerder: {s.admin}, eerste wachtwoord in "
-              f"{s.secrets / 'admin_password'})")
+    steps.say(
+        f"klaar: {s.public_url} (beheerder: {s.admin}, eerste wachtwoord in "
+        f"{s.secrets / 'admin_password'})"
+    )
     if not steps.CHANGES:
         steps.say("niets veranderd")
     return 0
@@ -123,7 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", default=str(HERE / "hub.toml"), help="hub.toml")
     parser.add_argument("--purge", action="store_true", help="remove: also data and accounts")
     parser.add_argument(
-        "--no-systemd", action="store_true",
+        "--no-systemd",
+        action="store_true",
         help="run as background processes even where systemd runs (tests)",
     )
     args = parser.parse_args(argv)

@@ -87,8 +87,7 @@ def _trainer_files(home: Path, course: Path, user: str, settings: dict, secrets:
     jupyter = home / ".jupyter"
     _write(
         jupyter / "nbgrader_config.py",
-        "c = get_config()  # noqa: F821\n"
-        f"c.CourseDirectory.root = {str(course)!r}\n" + hub_block,
+        f"c = get_config()  # noqa: F821\nc.CourseDirectory.root = {str(course)!r}\n" + hub_block,
         user,
     )
     _write(

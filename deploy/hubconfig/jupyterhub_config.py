@@ -21,18 +21,21 @@ STATE = PREFIX / "state"
 c = get_config()  # noqa: F821 (provided by JupyterHub)
 
 # --- where the hub listens: the proxy in front, the hub and the proxy's API on loopback
-c.JupyterHub.bind_url = f"{'https' if S['ssl_cert'] else 'http'}://{S['ip']}:{S['port']}{S['base_url']}"
+c.JupyterHub.bind_url = (
+    f"{'https' if S['ssl_cert'] else 'http'}://{S['ip']}:{S['port']}{S['base_url']}"
+)
 c.JupyterHub.hub_bind_url = f"http://127.0.0.1:{S['hub_port']}"
 if S["ssl_cert"]:
     c.JupyterHub.ssl_cert = S["ssl_cert"]
     c.JupyterHub.ssl_key = S["ssl_key"]
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{S['proxy_api_port']}"
-c.ConfigurableHTTPProxy.command = [str(PREFIX / "node" / "node_modules" / ".bin" / "configurable-http-proxy")]
+c.ConfigurableHTTPProxy.command = [
+    str(PREFIX / "node" / "node_modules" / ".bin" / "configurable-http-proxy")
+]
 c.ConfigurableHTTPProxy.auth_token = (SECRETS / "proxy_token").read_text().strip()
 c.ConfigurableHTTPProxy.pid_file = str(STATE / "jupyterhub-proxy.pid")
 c.JupyterHub.cookie_secret_file = str(SECRETS / "cookie_secret")
 c.JupyterHub.db_url = f"sqlite:///{STATE / 'jupyterhub.sqlite'}"
-c.JupyterHub.pid_file = str(STATE / "jupyterhub.pid")
 c.JupyterHub.cleanup_servers = True  # stopping the hub stops the users' servers
 
 # --- accounts: system users through PAM; nobody signs up, the admin adds people
@@ -42,7 +45,15 @@ c.Authenticator.allowed_users = set()
 c.Authenticator.allow_existing_users = True  # users the admin added through the API or admin page
 c.LocalAuthenticator.create_system_users = True
 c.LocalAuthenticator.add_user_cmd = [
-    "useradd", "-m", "-U", "-K", "UMASK=0077", "-s", "/bin/bash", "-G", S["learner_group"],
+    "useradd",
+    "-m",
+    "-U",
+    "-K",
+    "UMASK=0077",
+    "-s",
+    "/bin/bash",
+    "-G",
+    S["learner_group"],
 ]
 c.PAMAuthenticator.open_sessions = False
 c.JupyterHub.load_groups = {"trainers": {"users": []}, "learners": {"users": []}}
@@ -67,7 +78,9 @@ c.JupyterHub.services = [
     {
         "name": "idle-culler",
         "command": [
-            str(VENV / "bin" / "python"), "-m", "jupyterhub_idle_culler",
+            str(VENV / "bin" / "python"),
+            "-m",
+            "jupyterhub_idle_culler",
             f"--timeout={S['culler']['idle_timeout']}",
             f"--max-age={S['culler']['max_age']}",
         ],

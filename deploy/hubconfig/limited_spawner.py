@@ -29,7 +29,7 @@ class LimitedSpawner(LocalProcessSpawner):
         return "trainer" if any(g.name == "trainers" for g in self.user.groups) else "learner"
 
     def limits(self) -> dict:
-        """This user's memory, CPU and process limits."""
+        """Memory, CPU and process limits of this user's role."""
         return self.settings["limits"][self.role()]
 
     async def start(self):
@@ -42,11 +42,16 @@ class LimitedSpawner(LocalProcessSpawner):
             "FAIRHIRE_ROOT": str(course),
             "FAIRHIRE_ROLE": role,
         }
+        if role == "trainer":  # for `fairhire register --db "$FAIRHIRE_GRADEBOOK"`
+            self.environment["FAIRHIRE_GRADEBOOK"] = self.settings["gradebook_url"]
         limits = self.limits()
         self._cgroups = []
         if cgroups.available():
             self._cgroups = cgroups.create(
-                self.settings["name"], name, limits["memory_mb"], limits["cpus"],
+                self.settings["name"],
+                name,
+                limits["memory_mb"],
+                limits["cpus"],
                 limits["processes"],
             )
         else:
@@ -54,7 +59,7 @@ class LimitedSpawner(LocalProcessSpawner):
         return await super().start()
 
     def make_preexec_fn(self, name):
-        """Join the groups and set RLIMIT_NPROC before dropping to the user."""
+        """Join the groups and set RLIMIT_NPROC, then drop to the user."""
         become_user = super().make_preexec_fn(name)
         made = list(getattr(self, "_cgroups", []))
         nproc = int(self.limits()["processes"])

@@ -81,9 +81,15 @@ def venv(s: Settings, course_changed: bool) -> bool:
     run([py, "-m", "pip", "install", "--quiet", "--upgrade", "pip==25.3"], check=False)
     run(
         [
-            py, "-m", "pip", "install", "--quiet",
-            "-c", constraints(s),
-            "-r", s.src / "requirements" / "hub.txt",
+            py,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "-c",
+            constraints(s),
+            "-r",
+            s.src / "requirements" / "hub.txt",
             # not editable: the venv is readable by everyone, the source tree is not
             str(s.src),
         ]
@@ -102,8 +108,11 @@ def constraints(s: Settings) -> Path:
     req = s.src / "requirements"
     overrides = [x for x in (req / "hub-overrides.txt").read_text().splitlines() if "==" in x]
     names = {_name(x) for x in overrides}
-    kept = [x for x in (req / "constraints.txt").read_text().splitlines() if "==" in x
-            and _name(x) not in names]
+    kept = [
+        x
+        for x in (req / "constraints.txt").read_text().splitlines()
+        if "==" in x and _name(x) not in names
+    ]
     path = s.etc / "constraints.txt"
     write(path, "\n".join(kept + overrides) + "\n")
     return path
@@ -117,8 +126,17 @@ def proxy(s: Settings) -> None:
         return
     directory(s.node, 0o755)
     run(
-        ["npm", "install", "--prefix", s.node, "--no-audit", "--no-fund", "--save-exact",
-         f"configurable-http-proxy@{CHP_VERSION}"]
+        [
+            "npm",
+            "install",
+            "--prefix",
+            s.node,
+            "--no-audit",
+            "--no-fund",
+            "--save-exact",
+            f"configurable-http-proxy@{CHP_VERSION}",
+        ],
+        timeout=600,
     )
     changed(f"configurable-http-proxy {CHP_VERSION} geïnstalleerd")
 

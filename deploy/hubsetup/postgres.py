@@ -19,7 +19,9 @@ AS_POSTGRES = ["runuser", "-u", "postgres", "--"]
 
 def bindir() -> Path:
     """The newest installed server version's programs."""
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(p.split("/")[4]))
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(p.split("/")[4])
+    )
     if not found:
         raise SystemExit("PostgreSQL is niet geïnstalleerd (apt-get install postgresql).")
     return Path(found[-1]).parent
@@ -41,11 +43,24 @@ def start_options(s: Settings) -> str:
 
 
 def cluster(s: Settings) -> None:
-    """initdb once; keep pg_hba.conf as we want it."""
+    """Create the cluster once; keep pg_hba.conf as we want it."""
     if not (s.pgdata / "PG_VERSION").exists():
         directory(s.pgdata, 0o700, owner="postgres")
-        run([*AS_POSTGRES, bindir() / "initdb", "-D", s.pgdata, "-U", "postgres", "-A", "peer",
-             "-E", "UTF8", "--locale=C.UTF-8"])
+        run(
+            [
+                *AS_POSTGRES,
+                bindir() / "initdb",
+                "-D",
+                s.pgdata,
+                "-U",
+                "postgres",
+                "-A",
+                "peer",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ]
+        )
         changed(f"PostgreSQL-cluster gemaakt: {s.pgdata}")
     if write(s.pgdata / "pg_hba.conf", hba(s), mode=0o600, owner="postgres") and is_running(s):
         run([*AS_POSTGRES, bindir() / "pg_ctl", "-D", s.pgdata, "reload"])
@@ -62,23 +77,55 @@ def start(s: Settings) -> None:
     if is_running(s):
         say("PostgreSQL: draait")
         return
-    run([*AS_POSTGRES, bindir() / "pg_ctl", "-D", s.pgdata, "-l", s.pgdata / "server.log",
-         "-w", "-t", "60", "-o", start_options(s), "start"])
+    run(
+        [
+            *AS_POSTGRES,
+            bindir() / "pg_ctl",
+            "-D",
+            s.pgdata,
+            "-l",
+            s.pgdata / "server.log",
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            start_options(s),
+            "start",
+        ]
+    )
     changed("PostgreSQL gestart")
 
 
 def stop(s: Settings) -> None:
     """Stop the server when it runs."""
     if s.pgdata.exists() and is_running(s):
-        run([*AS_POSTGRES, bindir() / "pg_ctl", "-D", s.pgdata, "-m", "fast", "-w", "stop"],
-            check=False)
+        run(
+            [*AS_POSTGRES, bindir() / "pg_ctl", "-D", s.pgdata, "-m", "fast", "-w", "stop"],
+            check=False,
+        )
         changed("PostgreSQL gestopt")
 
 
 def psql(s: Settings, sql: str) -> str:
     """Run SQL as the superuser through the socket."""
-    proc = run([*AS_POSTGRES, bindir() / "psql", "-h", s.pgdata, "-p", s.postgres_port,
-                "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-tAc", sql])
+    proc = run(
+        [
+            *AS_POSTGRES,
+            bindir() / "psql",
+            "-h",
+            s.pgdata,
+            "-p",
+            s.postgres_port,
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-tAc",
+            sql,
+        ]
+    )
     return proc.stdout.strip()
 
 

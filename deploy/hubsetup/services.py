@@ -1,7 +1,7 @@
 """Start and stop the hub: a systemd unit where systemd runs, else a background process.
 
 Without systemd (containers, this test machine) the hub runs in a session of
-its own with its pid in <prefix>/state/jupyterhub.pid; ``stop`` ends exactly
+its own with its pid in <prefix>/state/hub.pid; ``stop`` ends exactly
 that process, then the proxy and the users' servers by their recorded pids and
 cgroups.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -38,14 +37,14 @@ def _pid(path: Path) -> int | None:
 
 def hub_pid(s: Settings) -> int | None:
     """The running hub's pid, or None."""
-    pid = _pid(s.state / "jupyterhub.pid")
+    pid = _pid(s.state / "hub.pid")
     if pid is None:
         return None
     cmdline = Path(f"/proc/{pid}/cmdline").read_bytes() if Path(f"/proc/{pid}").exists() else b""
     return pid if b"jupyterhub" in cmdline else None
 
 
-def wait_until_up(s: Settings, timeout: float = 120) -> None:
+def wait_until_up(s: Settings, proc=None, timeout: float = 120) -> None:
     """Wait until the hub answers through the proxy."""
     url = f"http://127.0.0.1:{s.port}{s.base_url}hub/api/"
     deadline = time.monotonic() + timeout
@@ -56,8 +55,8 @@ def wait_until_up(s: Settings, timeout: float = 120) -> None:
                     return
         except (urllib.error.URLError, OSError):
             pass
-        if not s.systemd and hub_pid(s) is None:
-            break
+        if proc is not None and proc.poll() is not None:
+            break  # the hub we just started has stopped
         time.sleep(0.5)
     log = s.state / "jupyterhub.log"
     tail = log.read_text()[-4000:] if log.exists() else ""
@@ -65,14 +64,14 @@ def wait_until_up(s: Settings, timeout: float = 120) -> None:
 
 
 def units(s: Settings) -> dict[str, str]:
-    """systemd units for PostgreSQL and the hub (Delegate=yes: the hub makes the cgroups)."""
+    """The systemd units for PostgreSQL and the hub (Delegate=yes: the hub makes the cgroups)."""
     pg = postgres.bindir()
     return {
         f"{s.name}-postgres.service": (
             "[Unit]\nDescription=PostgreSQL for the fairhire gradebook\nAfter=network.target\n\n"
             "[Service]\nType=forking\nUser=postgres\n"
             f"ExecStart={pg}/pg_ctl -D {s.pgdata} -l {s.pgdata}/server.log -w -o "
-            f"\"{postgres.start_options(s)}\" start\n"
+            f'"{postgres.start_options(s)}" start\n'
             f"ExecStop={pg}/pg_ctl -D {s.pgdata} -m fast stop\n\n"
             "[Install]\nWantedBy=multi-user.target\n"
         ),
@@ -115,12 +114,15 @@ def start(s: Settings, restart: bool) -> None:
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
         start_new_session=True,
-        env={"PATH": f"{s.venv / 'bin'}:/usr/sbin:/usr/bin:/sbin:/bin", "LANG": "C.UTF-8",
-             "HOME": "/root"},
+        env={
+            "PATH": f"{s.venv / 'bin'}:/usr/sbin:/usr/bin:/sbin:/bin",
+            "LANG": "C.UTF-8",
+            "HOME": "/root",
+        },
     )
     log.close()
-    (s.state / "jupyterhub.pid").write_text(f"{proc.pid}\n")
-    wait_until_up(s)
+    (s.state / "hub.pid").write_text(f"{proc.pid}\n")
+    wait_until_up(s, proc)
     changed(f"hub gestart (pid {proc.pid}) op {s.public_url}")
 
 
@@ -152,5 +154,3 @@ def remove_units(s: Settings) -> None:
         (UNIT_DIR / name).unlink(missing_ok=True)
     if s.systemd:
         run(["systemctl", "daemon-reload"], check=False)
-
-

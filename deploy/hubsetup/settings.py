@@ -81,7 +81,7 @@ class Settings:
 
     @property
     def scheme(self) -> str:
-        """https when the hub has its own certificate, else http (behind a reverse proxy)."""
+        """The URL scheme: https with the hub's own certificate, else http (behind a proxy)."""
         return "https" if self.ssl_cert else "http"
 
     @property
@@ -130,8 +130,10 @@ def load(path: str | Path, **overrides) -> Settings:
     with open(path, "rb") as fh:
         raw = tomllib.load(fh)
     raw.update({k: v for k, v in overrides.items() if v is not None})
-    limits = {role: {**DEFAULT_LIMITS[role], **raw.get("limits", {}).get(role, {})}
-              for role in DEFAULT_LIMITS}
+    limits = {
+        role: {**DEFAULT_LIMITS[role], **raw.get("limits", {}).get(role, {})}
+        for role in DEFAULT_LIMITS
+    }
     base_url = raw.get("base_url", "/")
     base_url = "/" + base_url.strip("/") + "/" if base_url.strip("/") else "/"
     known = set(Settings.__dataclass_fields__)
@@ -139,7 +141,12 @@ def load(path: str | Path, **overrides) -> Settings:
     if unknown:
         raise SystemExit(f"Onbekende instelling(en) in {path}: {', '.join(sorted(unknown))}")
     return Settings(
-        **{**raw, "prefix": Path(raw["prefix"]), "exchange": Path(raw["exchange"]),
-           "limits": limits, "base_url": base_url,
-           "culler": {"idle_timeout": 3600, "max_age": 28800, **raw.get("culler", {})}}
+        **{
+            **raw,
+            "prefix": Path(raw["prefix"]),
+            "exchange": Path(raw["exchange"]),
+            "limits": limits,
+            "base_url": base_url,
+            "culler": {"idle_timeout": 3600, "max_age": 28800, **raw.get("culler", {})},
+        }
     )

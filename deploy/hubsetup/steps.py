@@ -29,9 +29,7 @@ def changed(message: str) -> None:
 
 def run(cmd: list, *, check: bool = True, env: dict | None = None, **kw):
     """Run a command; on failure show its output (the admin needs the reason)."""
-    proc = subprocess.run(
-        [str(c) for c in cmd], capture_output=True, text=True, env=env, **kw
-    )
+    proc = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, env=env, **kw)
     if check and proc.returncode != 0:
         raise SystemExit(
             f"Mislukt: {' '.join(map(str, cmd))}\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}"

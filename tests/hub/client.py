@@ -20,8 +20,9 @@ class Hub:
     def __init__(self, url: str):
         self.url = url if url.endswith("/") else url + "/"
 
-    def request(self, method: str, path: str, token: str | None = None, body=None,
-                timeout: float = 30):
+    def request(
+        self, method: str, path: str, token: str | None = None, body=None, timeout: float = 30
+    ):
         data = None if body is None else json.dumps(body).encode()
         req = urllib.request.Request(self.url + path.lstrip("/"), data=data, method=method)
         if token:
@@ -52,7 +53,9 @@ class Hub:
     def login_token(self, user: str, password: str) -> str:
         """A token for ``user`` from their system password (PAM), as a script would get one."""
         reply = self.request(
-            "POST", f"hub/api/users/{user}/tokens", None,
+            "POST",
+            f"hub/api/users/{user}/tokens",
+            None,
             {"auth": {"username": user, "password": password}, "note": "test", "expires_in": 3600},
         )
         return reply["token"]
@@ -65,8 +68,9 @@ class Hub:
 
     def token_for(self, admin_token: str, user: str) -> str:
         """What an admin hands out: a token the user's scripts use (REST API log-in)."""
-        reply = self.api("POST", f"users/{user}/tokens", admin_token,
-                         {"note": "test", "expires_in": 3600})
+        reply = self.api(
+            "POST", f"users/{user}/tokens", admin_token, {"note": "test", "expires_in": 3600}
+        )
         return reply["token"]
 
     def start_server(self, token: str, user: str, timeout: float = 180) -> float:
@@ -95,7 +99,8 @@ class Hub:
             if exc.status not in (400, 404):
                 raise
 
-    def server(self, user: str, path: str, token: str, method: str = "GET", body=None,
-               timeout: float = 60):
+    def server(
+        self, user: str, path: str, token: str, method: str = "GET", body=None, timeout: float = 60
+    ):
         """A request to ``user``'s Jupyter server (``path`` under /user/<name>/)."""
         return self.request(method, f"user/{user}/{path.lstrip('/')}", token, body, timeout)

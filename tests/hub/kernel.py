@@ -37,12 +37,23 @@ async def _execute(hub, user, token, kernel, code, timeout):
     conn.write_message(
         json.dumps(
             {
-                "header": {"msg_id": msg_id, "msg_type": "execute_request", "username": user,
-                           "session": uuid.uuid4().hex, "version": "5.3"},
+                "header": {
+                    "msg_id": msg_id,
+                    "msg_type": "execute_request",
+                    "username": user,
+                    "session": uuid.uuid4().hex,
+                    "version": "5.3",
+                },
                 "parent_header": {},
                 "metadata": {},
-                "content": {"code": code, "silent": False, "store_history": False,
-                            "user_expressions": {}, "allow_stdin": False, "stop_on_error": True},
+                "content": {
+                    "code": code,
+                    "silent": False,
+                    "store_history": False,
+                    "user_expressions": {},
+                    "allow_stdin": False,
+                    "stop_on_error": True,
+                },
                 "channel": "shell",
                 "buffers": [],
             }
@@ -59,8 +70,10 @@ async def _execute(hub, user, token, kernel, code, timeout):
                 raise KernelDied("websocket closed")
             msg = json.loads(raw)
             if msg.get("parent_header", {}).get("msg_id") != msg_id:
-                if msg.get("msg_type") == "status" and \
-                        msg["content"].get("execution_state") in ("dead", "restarting"):
+                if msg.get("msg_type") == "status" and msg["content"].get("execution_state") in (
+                    "dead",
+                    "restarting",
+                ):
                     raise KernelDied(msg["content"]["execution_state"])
                 continue
             kind = msg["msg_type"]
