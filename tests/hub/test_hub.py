@@ -10,6 +10,7 @@ removal leaves nothing behind.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -52,6 +53,8 @@ def assignments(hub: Hub, user: str, token: str, action: str = "") -> list[dict]
     path = f"assignments/{action}" if action else "assignments"
     query = f"?course_id={COURSE}" + (f"&assignment_id={MODULE}" if action else "")
     reply = hub.server(user, path + query, token, method="POST" if action else "GET")
+    if isinstance(reply, str):  # nbgrader answers JSON with a text/html content type
+        reply = json.loads(reply)
     assert reply["success"], reply
     return reply["value"]
 
