@@ -194,6 +194,57 @@ def own_work(answer: Any, *references: str) -> None:
         raise Feedback(message + " Schrijf het zelf; de hint helpt je op weg.")
 
 
+def correct(
+    value: Any,
+    name: str,
+    key: str,
+    *,
+    digits: int = 6,
+    ordered: bool = True,
+    wrong: str | None = None,
+) -> None:
+    """Fail unless ``value`` is the right answer, without the check holding the answer.
+
+    The answer is compared with the question's key in ``data/answer_keys.json``
+    (see :mod:`fairhire.answer_keys`); ``wrong`` is the message for an answer of
+    the right kind that is not right.
+
+    Parameters
+    ----------
+    value : object
+        The learner's answer (a number, text, list, dict, pandas Series, ...).
+    name : str
+        The answer's name in the notebook, for the message.
+    key : str
+        The question's key, by convention its grade_id.
+    digits : int, default 6
+        Significant digits that must agree for numbers.
+    ordered : bool, default True
+        Whether the order of a list counts.
+    wrong : str, optional
+        What to tell the learner when the answer is not right.
+    """
+    from . import answer_keys
+
+    answer_cell_ok()
+    if answer_keys.recording():
+        answer_keys.record(key, value, digits=digits, ordered=ordered)
+        return
+    try:
+        ok = answer_keys.matches(key, value, digits=digits, ordered=ordered)
+    except KeyError:
+        raise Feedback(
+            f"De cursus heeft geen sleutel voor deze vraag ({key}). Dit is een fout in de "
+            "cursus, niet in jouw antwoord: meld het aan je trainer."
+        ) from None
+    if not ok:
+        raise Feedback(
+            wrong
+            or f"`{name}` heeft de goede vorm, maar het antwoord klopt nog niet. "
+            "Lees de vraag en de hint nog eens."
+        )
+
+
 def passed(label: str) -> None:
     """Print the success line for a visible test (not when the answer cell failed)."""
     answer_cell_ok()

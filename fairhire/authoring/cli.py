@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def add_notebooks(sub: argparse._SubParsersAction) -> None:
-    """Register ``fairhire notebooks sync|check|import``."""
+    """Register ``fairhire notebooks sync|check|keys|import``."""
     p = sub.add_parser("notebooks", help="maak de notebooks uit hun tekst in sources/ (auteurs)")
     actions = p.add_subparsers(dest="action", metavar="actie", required=True)
     s = actions.add_parser("sync", help="schrijf lessen en opdrachtbronnen opnieuw uit hun tekst")
@@ -20,6 +20,12 @@ def add_notebooks(sub: argparse._SubParsersAction) -> None:
         "check", help="schrijf niets; stop met code 1 als een notebook niet klopt met zijn tekst"
     )
     c.set_defaults(func=_run_check)
+    k = actions.add_parser(
+        "keys",
+        help="voer de uitwerkingen uit en schrijf de antwoordsleutels van de zichtbare controles",
+    )
+    k.add_argument("modules", nargs="*", help="alleen deze modules (standaard: alle)")
+    k.set_defaults(func=_run_keys)
     i = actions.add_parser(
         "import", help="schrijf de tekst terug uit een notebook dat je in JupyterLab bewerkte"
     )
@@ -93,4 +99,16 @@ def _run_import(args: argparse.Namespace) -> int:
     except (ImportError, FileNotFoundError, AuthoringError) as exc:
         return _fail(exc)
     _show(root, written)
+    return 0
+
+
+def _run_keys(args: argparse.Namespace) -> int:
+    try:
+        from .keys import keys_file, record
+
+        root = _root()
+        keys = record(root, args.modules or None)
+    except (ImportError, FileNotFoundError, StopIteration) as exc:
+        return _fail(exc)
+    print(f"{len(keys)} antwoordsleutels in {keys_file(root).relative_to(root).as_posix()}")
     return 0

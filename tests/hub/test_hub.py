@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 import nbformat
 import pytest
@@ -155,7 +156,9 @@ def test_course_end_to_end(deployed, people, artifacts, record_timing):
         stamps = [e["name"] for e in listing["content"]]
         assert stamps, f"no feedback for {learner}"
         page = hub.server(
-            learner, f"api/contents/{MODULE}/feedback/{stamps[0]}/{NOTEBOOK}.html", tokens[learner]
+            learner,
+            f"api/contents/{MODULE}/feedback/{quote(stamps[0])}/{NOTEBOOK}.html",
+            tokens[learner],
         )["content"]
         assert "HIDDEN TESTS" not in page
 
