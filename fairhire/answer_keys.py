@@ -32,8 +32,9 @@ DIGEST_CHARS = 32
 DEFAULT_DIGITS = 6
 
 
-class _Recording:
-    path: Path | None = None
+# Set while ``fairhire notebooks keys`` runs a solution. An environment variable, because the
+# hidden tests import a fresh fairhire; a learner who sets it only fools their own checks.
+RECORD_ENV = "FAIRHIRE_RECORD_KEYS"
 
 
 def canonical(value: Any, *, digits: int = DEFAULT_DIGITS, ordered: bool = True) -> str:
@@ -119,7 +120,9 @@ def _text(value: Any, digits: int) -> str:
     if isinstance(value, dict):
         if set(value) == {"__set__"}:
             return "{" + ",".join(sorted(_text(v, digits) for v in value["__set__"])) + "}"
-        pairs = sorted((json.dumps(k, ensure_ascii=False), _text(v, digits)) for k, v in value.items())
+        pairs = sorted(
+            (json.dumps(k, ensure_ascii=False), _text(v, digits)) for k, v in value.items()
+        )
         return "{" + ",".join(f"{k}:{v}" for k, v in pairs) + "}"
     if isinstance(value, list):
         return "[" + ",".join(_text(v, digits) for v in value) + "]"
@@ -155,18 +158,26 @@ def load_keys(path: Path = KEYS_FILE) -> dict[str, str]:
 
 def record_to(path: str | Path | None) -> None:
     """Switch recording on (write digests to ``path``) or off (``None``)."""
-    _Recording.path = Path(path) if path is not None else None
+    import os
+
+    if path is None:
+        os.environ.pop(RECORD_ENV, None)
+    else:
+        os.environ[RECORD_ENV] = str(path)
 
 
 def recording() -> bool:
     """Whether keys are being recorded instead of compared."""
-    return _Recording.path is not None
+    import os
+
+    return bool(os.environ.get(RECORD_ENV))
 
 
 def record(key: str, value: Any, *, digits: int, ordered: bool) -> None:
     """Add the digest of ``value`` for ``key`` to the recording file."""
-    path = _Recording.path
-    assert path is not None
+    import os
+
+    path = Path(os.environ[RECORD_ENV])
     keys = load_keys(path)
     keys[key] = digest(key, value, digits=digits, ordered=ordered)
     path.write_text(json.dumps(keys, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -54,6 +54,12 @@ def answer_cell_ok() -> None:
         raise Feedback(message)
 
 
+class _Judged:
+    """Whether :func:`correct` found the answer right since the last :func:`passed`."""
+
+    right = False
+
+
 class Feedback(AssertionError):
     """A failed check; its message is meant for the learner."""
 
@@ -237,6 +243,7 @@ def correct(
             f"De cursus heeft geen sleutel voor deze vraag ({key}). Dit is een fout in de "
             "cursus, niet in jouw antwoord: meld het aan je trainer."
         ) from None
+    _Judged.right = ok
     if not ok:
         raise Feedback(
             wrong
@@ -245,9 +252,27 @@ def correct(
         )
 
 
+def choice(value: Any, name: str, key: str, options: str = "ABCD") -> None:
+    """Fail unless ``value`` is the right letter of a choice question (case and spaces ignored)."""
+    is_type(value, str, name)
+    letter = value.strip().upper()
+    one_of(letter, list(options), name)
+    correct(
+        letter,
+        name,
+        key,
+        wrong=f"`{name}` is een van de keuzes, maar niet de juiste. Lees de stof en de hint "
+        "nog eens en kijk bij elke keuze waarom die wel of niet klopt.",
+    )
+
+
 def passed(label: str) -> None:
     """Print the success line for a visible test (not when the answer cell failed)."""
     answer_cell_ok()
+    if _Judged.right:
+        _Judged.right = False
+        print(f"✅ {label}: goed! De controle vond het juiste antwoord.")
+        return
     print(
         f"✅ {label}: de zichtbare controle slaagt. "
         "(De trainer controleert bij het nakijken nog meer.)"
