@@ -145,6 +145,38 @@ def content_key(data: bytes, name: str) -> str:
     return "bytes:" + hashlib.sha256(data).hexdigest()
 
 
+def kernel_language_info() -> dict | None:
+    """The language info the course's kernel (ipykernel, this Python) reports, if known."""
+    try:
+        from ipykernel.ipkernel import IPythonKernel
+    except ImportError:
+        return None
+    info = getattr(IPythonKernel, "language_info", None)
+    return dict(info) if isinstance(info, dict) else None
+
+
+def as_opened_here(data: bytes, name: str) -> bytes:
+    """A notebook with this machine's kernel language info, so it opens unmodified.
+
+    JupyterLab writes the kernel's language info into a notebook when the kernel
+    starts and marks the notebook changed when it differs (the Python version is in
+    it). The workspace is made by the Python that runs the learner's kernel, so its
+    info is the one JupyterLab will find. Other files, and notebooks that do not
+    parse, pass unchanged.
+    """
+    if not name.endswith(".ipynb"):
+        return data
+    info = kernel_language_info()
+    try:
+        nb = json.loads(data)
+        if info is None or nb.get("metadata", {}).get("language_info") == info:
+            return data
+        nb.setdefault("metadata", {})["language_info"] = info
+    except (ValueError, AttributeError):
+        return data
+    return (json.dumps(nb, indent=1, ensure_ascii=False) + "\n").encode()
+
+
 def has_answers(data: bytes, name: str) -> bool:
     """Whether an exercise notebook has answers filled in: someone's work, not the course's.
 
@@ -306,7 +338,6 @@ def update_workspace(workspace: Path | str, source: Path | str) -> WorkspaceRepo
     try:
         for rel, path in files.items():
             new = path.read_bytes()
-            new_key = content_key(new, rel)
             target = workspace / rel
             if has_answers(new, rel):
                 if not target.is_file():
@@ -314,6 +345,8 @@ def update_workspace(workspace: Path | str, source: Path | str) -> WorkspaceRepo
                     report.carried.append(rel)
                 given.pop(rel, None)  # never counts as the course's: never replaced
                 continue
+            new = as_opened_here(new, rel)
+            new_key = content_key(new, rel)
             if not target.is_file():
                 _write(target, new)
                 report.added.append(rel)

@@ -16,6 +16,7 @@ from fairhire.workspace import (
     WorkspaceError,
     course_files,
     default_source,
+    kernel_language_info,
     update_workspace,
 )
 
@@ -72,6 +73,18 @@ def test_a_new_workspace_gets_lessons_exercises_and_data_only(source, tmp_path):
     assert (ws / paths.WORKSPACE_MARK).is_file()
     again = update_workspace(ws, source)
     assert not again.created and again.unchanged and "Alles was al bij" in again.text()
+
+
+def test_notebooks_carry_this_kernels_language_info_so_they_open_unmodified(source, tmp_path):
+    # JupyterLab marks a notebook changed when the kernel's language info differs from its own
+    ws = tmp_path / "werkmap"
+    update_workspace(ws, source)
+    info = kernel_language_info()
+    assert info and info["version"].count(".") == 2
+    for rel in ("course/m00_start.ipynb", "exercises/m00/m00_opdracht.ipynb"):
+        nb = json.loads((ws / rel).read_text(encoding="utf-8"))
+        assert nb["metadata"]["language_info"] == info, rel
+    assert update_workspace(ws, source).unchanged  # not a change of the course's files
 
 
 def test_an_update_adds_new_files_and_replaces_untouched_ones(source, tmp_path):

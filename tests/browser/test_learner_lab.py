@@ -89,6 +89,13 @@ def open_notebook(page, lab, path: str) -> None:
     status.first.wait_for()
 
 
+def assert_not_modified(page) -> None:
+    """The open notebook's tab shows no unsaved-changes dot after the kernel started."""
+    page.wait_for_timeout(1500)  # the kernel's language info arrives after it is idle
+    tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
+    assert "jp-mod-dirty" not in (tab.get_attribute("class") or ""), tab.get_attribute("class")
+
+
 def answer_cell(page, n: int = 0):
     return notebook(page).locator(".jp-CodeCell", has_text="JOUW CODE HIER").nth(n)
 
@@ -128,6 +135,7 @@ def learner_lab(lab, page) -> None:
     page.wait_for_timeout(3000)  # the news question would come a moment after the start
     assert "news" not in page.locator("body").inner_text().lower()
     shot(page, "01_nederlands_zonder_trainersmenu")
+    assert_not_modified(page)
 
     # 2. m00, question 1 with a decimal comma: no ✅, the check names the comma.
     run(page, code_cell(page, 'start("m00")'))
