@@ -25,6 +25,8 @@ c.Execute.interrupt_on_timeout = True
 c.GenerateFeedback.preprocessors = [
     "nbgrader.preprocessors.GetGrades",
     "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    # before ClearHiddenTests: a traceback in a test cell quotes the hidden lines
+    "fairhire.grading.feedback.ClearHiddenOutput",
     "nbgrader.preprocessors.ClearHiddenTests",
 ]
 

@@ -64,10 +64,12 @@ def test_wrong_answer_loses_that_question(graded):
 
 
 def test_feedback_hides_hidden_tests(graded):
-    graded.nbgrader("generate_feedback", graded.module, "--student=solution", "--force")
-    pages = list((graded.path / "feedback" / "solution" / graded.module).glob("*.html"))
-    assert pages
-    for page in pages:
-        html = page.read_text(encoding="utf-8")
-        assert "HIDDEN TESTS" not in html
-        assert "sys.modules" not in html  # the hidden-test prelude
+    # also for failed test cells: their tracebacks quote the lines around the error
+    for learner in ("solution", "untouched", "wrong"):
+        graded.nbgrader("generate_feedback", graded.module, f"--student={learner}", "--force")
+        pages = list((graded.path / "feedback" / learner / graded.module).glob("*.html"))
+        assert pages, learner
+        for page in pages:
+            html = page.read_text(encoding="utf-8")
+            assert "HIDDEN TESTS" not in html, (learner, page.name)
+            assert "sys.modules" not in html, (learner, page.name)  # the hidden-test prelude

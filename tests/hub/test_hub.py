@@ -274,7 +274,7 @@ def test_runaway_notebooks_hit_their_limits(deployed, people):
         (
             "import subprocess\nps = []\ntry:\n"
             "    while len(ps) < 1000:\n        ps.append(subprocess.Popen(['sleep', '60']))\n"
-            "except OSError as e:\n    print('limiet', len(ps))\nfor p in ps:\n    p.kill()\n"
+            "except OSError as e:\n    print('limiet', len(ps))\nfor p in ps:\n    p.kill()\nfor p in ps:\n    p.wait()\n"
         ),
     )
     assert out.startswith("limiet"), out
