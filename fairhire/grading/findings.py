@@ -63,6 +63,7 @@ LABELS = {
     "hook-capture": "opname van de antwoorden verstoord",
     "background-process": "achtergrondproces achtergelaten",
     "kernel-graded": "in de kernel van de cursist nagekeken",
+    "not-passed": "antwoord niet overgenomen",
 }
 
 

@@ -32,6 +32,7 @@ from ..running_notebook import nbgrader_meta
 from . import definitions, merge
 from .course import CourseDir, CourseError
 from .findings import LABELS, Finding
+from .plain_data import KERNEL_GRADED_TYPES
 from .precheck import EXCHANGE_FILES, Precheck, precheck
 from .processes import CHILD_ENV, Limits
 from .runner import Job, Running, RunResult, runtime_findings
@@ -400,6 +401,22 @@ def judge_findings(workdir: Path, graded: bool) -> list[Finding]:
                     f"meldt: {kernel_guard.describe(keys) or kind}. De punten komen uit een "
                     "aparte kernel zonder code van de cursist, maar staan op 0 tot je het "
                     "notebook hebt bekeken.",
+                    notebook=name,
+                )
+            )
+        refused = {
+            k: v for k, v in nb.get("unsupported", {}).items() if v not in KERNEL_GRADED_TYPES
+        }
+        if refused and graded:
+            out.append(
+                Finding(
+                    "not-passed",
+                    "warning",
+                    "Niet overgenomen: "
+                    + ", ".join(f"`{k}` ({v})" for k, v in sorted(refused.items())[:4])
+                    + ". Alleen gewone waarden en de modellen en MetricFrames van de cursus gaan "
+                    "naar de aparte kernel; de vragen die dit antwoord gebruiken, krijgen daar "
+                    "geen punten. Bekijk het notebook als dat onterecht is.",
                     notebook=name,
                 )
             )

@@ -9,8 +9,8 @@ notebook is run twice, in two kernels:
    each a harness cell (:mod:`capture`) that writes the names the question
    asks for as plain data, plus a fingerprint of the kernel's machinery
    (:mod:`kernel_guard`, a tripwire). No hidden tests run here, except those
-   that check an answer that is not plain data (a fitted model, a
-   MetricFrame): see below.
+   that check an answer that is not plain data (a Worksheet, an
+   AuditReport): see below.
 2. **The judge's run**: a *judge notebook* made from the submission
    (:func:`judge_notebook`), every answer cell replaced by a cell that binds
    the captured values (:mod:`injection`), the learner's own cells left out,
@@ -25,8 +25,10 @@ code ran unchanged, in a kernel that only ran the course's code and values
 the learner chose, and nbgrader's own reporting decided the score. Choosing
 values is what answering is; nothing else of the learner's gets in.
 
-What it does not: an answer that is not plain data cannot be passed on. A
-test cell that uses such a name is run in the learner's kernel instead, and
+Fitted models, metric frames and threshold optimisers of the course's libraries
+travel as their state (:data:`plain_data.OBJECT_CLASSES`) and are rebuilt in
+the judge. What it does not: another answer that is not plain data (a
+learner's class, a Worksheet) cannot be passed on. A test cell that uses such a name is run in the learner's kernel instead, and
 its score comes from there ("in de kernel van de cursist nagekeken"); the
 tripwire guards it and the grading report names these cells.
 """
@@ -43,6 +45,7 @@ import nbformat
 
 from ..running_notebook import nbgrader_meta
 from . import names as cellnames
+from . import plain_data
 
 INJECTION = (
     "# fairhire: jouw antwoorden uit deze cel, als waarden (nagekeken in een aparte kernel)\n"
@@ -192,8 +195,11 @@ def run_learner(
                 data = _read_capture(capture_dir / f"{step.index}.json")
                 result.captures[step.index] = data
                 for uname, kind in data.get("unsupported", {}).items():
-                    unsupported.add(uname)
                     result.unsupported[uname] = kind
+                    # only the course's own document objects fall back to this kernel; any
+                    # other answer the judge cannot take is missing there (no points)
+                    if kind in plain_data.KERNEL_GRADED_TYPES:
+                        unsupported.add(uname)
             elif step.kind in ("own", "test") or step.index in before_learner:
                 execute(GUARD.format(index=step.index), True)
                 result.captures[step.index] = _read_capture(capture_dir / f"{step.index}.json")

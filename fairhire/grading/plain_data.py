@@ -58,6 +58,37 @@ EXTENSION_DTYPES = {
     "Float32",
     "Float64",
 }
+# Library objects passed as their state and rebuilt in the judge: the fitted models, metric
+# frames and post-processors the exercises ask for. Exact classes only (no subclasses): a
+# learner's class, or a library class that calls a function it was given (FunctionTransformer),
+# is not passed. Inside such an object, a function may only be a metric (see OBJECT_REFS).
+OBJECT_CLASSES = frozenset(
+    {
+        "sklearn.pipeline.Pipeline",
+        "sklearn.compose._column_transformer.ColumnTransformer",
+        "sklearn.preprocessing._encoders.OneHotEncoder",
+        "sklearn.preprocessing._data.StandardScaler",
+        "sklearn.linear_model._logistic.LogisticRegression",
+        "sklearn.feature_extraction.text.CountVectorizer",
+        "sklearn.feature_extraction.text.TfidfVectorizer",
+        "sklearn.feature_extraction.text.TfidfTransformer",
+        "sklearn.utils._bunch.Bunch",
+        "fairlearn.metrics._metric_frame.MetricFrame",
+        "fairlearn.metrics._annotated_metric_function.AnnotatedMetricFunction",
+        "fairlearn.postprocessing._threshold_optimizer.ThresholdOptimizer",
+        "fairlearn.postprocessing._interpolated_thresholder.InterpolatedThresholder",
+        "fairlearn.postprocessing._threshold_operation.ThresholdOperation",
+        "fairhire.models.screening.ItemsEncoder",
+    }
+)
+# the functions an object may hold: metrics, and numpy's scalar types (a dtype argument)
+OBJECT_REFS = ("fairlearn.metrics.", "sklearn.metrics.", "numpy.")
+# Answers graded in the learner's kernel: the course's documents, which live on disk beside the
+# notebook. Any other answer that is not plain data is not passed on, so a learner cannot move a
+# question into their own kernel by answering with an object of their own.
+KERNEL_GRADED_TYPES = frozenset(
+    {"fairhire.worksheet.sheet.Worksheet", "fairhire.audit.report.AuditReport"}
+)
 MAX_DEPTH = 40
 MAX_ITEMS = 2_000_000
 
@@ -135,6 +166,14 @@ def _encode(value, functions, depth, budget):  # noqa: C901 - one branch per typ
         return {"t": "str", "v": value}
     if kind is bytes:
         return {"t": "bytes", "v": value.hex()}
+    if kind is slice:
+        return {
+            "t": "slice",
+            "v": [
+                _encode(x, functions, depth + 1, budget)
+                for x in (value.start, value.stop, value.step)
+            ],
+        }
     if kind in (list, tuple, set, frozenset):
         items = sorted(value, key=repr) if kind in (set, frozenset) else value
         return {
@@ -162,8 +201,13 @@ def _encode(value, functions, depth, budget):  # noqa: C901 - one branch per typ
             ],
         }
     module = getattr(kind, "__module__", "") or ""
+    path = f"{module}.{getattr(kind, '__qualname__', '')}"
+    if path in OBJECT_CLASSES:
+        return _encode_object(value, path, functions, depth, budget)
     if module.split(".")[0] == "numpy":
         np = _np()
+        if kind.__name__.startswith("dtype") and isinstance(value, np.dtype):
+            return {"t": "np.dtype", "v": value.str}
         if isinstance(value, np.ndarray) and kind is np.ndarray:
             return _encode_array(value, functions, depth, budget)
         if isinstance(value, np.generic) and value.dtype.kind in _NP_KINDS - {"O"}:
@@ -214,6 +258,18 @@ def _encode(value, functions, depth, budget):  # noqa: C901 - one branch per typ
         functions[key] = value
         return {"t": "oracle", "v": key, "name": getattr(value, "__name__", "")}
     raise Unsupported(f"{module}.{kind.__qualname__}".lstrip("."))
+
+
+def _encode_object(value, path, functions, depth, budget):
+    """A library object as its class and its attributes (and items, for a Bunch)."""
+    out = {
+        "t": "object",
+        "cls": path,
+        "state": _encode(dict(vars(value)), functions, depth + 1, budget),
+    }
+    if isinstance(value, dict):
+        out["items"] = _encode(dict(value), functions, depth + 1, budget)
+    return out
 
 
 def _encode_array(value, functions, depth, budget):
@@ -362,6 +418,12 @@ def decode(data: Any, *, oracle=None) -> Any:
     return _decode(data, oracle, 0)
 
 
+class _Inside:
+    """How many library objects the decoder is inside (functions are limited there)."""
+
+    objects = 0
+
+
 def _decode(data, oracle, depth):  # noqa: C901 - one branch per type
     if depth > MAX_DEPTH + 5 or not isinstance(data, dict):
         raise DecodeError("geen geldige waarde")
@@ -381,6 +443,15 @@ def _decode(data, oracle, depth):  # noqa: C901 - one branch per type
         return value
     if tag == "bytes" and isinstance(value, str):
         return bytes.fromhex(value)
+    if tag == "slice" and isinstance(value, list) and len(value) == 3:
+        parts = [_decode(x, oracle, depth + 1) for x in value]
+        if not all(x is None or type(x) is int for x in parts):
+            raise DecodeError("slice klopt niet")
+        return slice(*parts)
+    if tag == "np.dtype":
+        return _dtype(value)
+    if tag == "object":
+        return _decode_object(data, oracle, depth)
     if tag in ("list", "tuple", "set", "frozenset") and isinstance(value, list):
         items = [_decode(item, oracle, depth + 1) for item in value]
         return {"list": list, "tuple": tuple, "set": set, "frozenset": frozenset}[tag](items)
@@ -429,9 +500,11 @@ def _decode(data, oracle, depth):  # noqa: C901 - one branch per type
         frame = pd.DataFrame({i: col for i, col in enumerate(cols)}, index=index)
         frame.columns = columns
         return frame
-    if tag == "module" and isinstance(value, str) and _allowed_ref(value):
+    if tag == "module" and isinstance(value, str) and _allowed_ref(value) and not _Inside.objects:
         return importlib.import_module(value)
     if tag == "ref" and isinstance(value, str) and _allowed_ref(value):
+        if _Inside.objects and not value.startswith(OBJECT_REFS):
+            raise DecodeError(f"{value} hoort niet in een model of MetricFrame")
         found = _lookup(value)
         if found is None:
             raise DecodeError(f"{value} bestaat niet")
@@ -439,6 +512,30 @@ def _decode(data, oracle, depth):  # noqa: C901 - one branch per type
     if tag == "oracle" and oracle is not None and isinstance(value, str):
         return oracle(value, str(data.get("name", "")))
     raise DecodeError(f"onbekend soort waarde {tag!r}")
+
+
+def _decode_object(data, oracle, depth):
+    """Rebuild a library object from its state, without running its ``__init__``."""
+    path = data.get("cls")
+    if path not in OBJECT_CLASSES:
+        raise DecodeError(f"{path!r} wordt niet doorgegeven")
+    module, _, name = path.rpartition(".")
+    cls = getattr(importlib.import_module(module), name)
+    _Inside.objects += 1
+    try:
+        state = _decode(data.get("state"), oracle, depth + 1)
+        items = _decode(data["items"], oracle, depth + 1) if "items" in data else None
+    finally:
+        _Inside.objects -= 1
+    if type(state) is not dict or not all(type(k) is str for k in state):
+        raise DecodeError("toestand klopt niet")
+    obj = cls.__new__(cls)
+    if items is not None:
+        if not isinstance(obj, dict) or type(items) is not dict:
+            raise DecodeError("inhoud klopt niet")
+        dict.update(obj, items)
+    obj.__dict__.update(state)
+    return obj
 
 
 def _dtype(text):

@@ -113,3 +113,81 @@ def test_anything_else_is_refused(value):
 def test_the_judge_builds_nothing_but_plain_values(data):
     with pytest.raises(plain_data.DecodeError):
         plain_data.decode(data)
+
+
+def test_fitted_models_metric_frames_and_thresholds_come_back_working():
+    # the answers of m04..m06 that are objects: rebuilt from their state, they predict the same
+    from fairlearn.metrics import MetricFrame, selection_rate
+    from fairlearn.postprocessing import ThresholdOptimizer
+
+    from fairhire.models import UNAWARE_FEATURES, make_screening_model, new_round
+    from fairhire.world import load_history
+
+    history, applicants = load_history().head(3000), new_round(300)
+    model = make_screening_model(UNAWARE_FEATURES).fit(history, history["invited"])
+    again = roundtrip(model)
+    assert type(again) is type(model)
+    assert (again.predict(applicants) == model.predict(applicants)).all()
+    predicted = model.predict(applicants)
+    mf = MetricFrame(
+        metrics=selection_rate,
+        y_true=predicted,
+        y_pred=predicted,
+        sensitive_features=applicants["origin"],
+    )
+    mf_again = roundtrip(mf)
+    assert mf_again.by_group.equals(mf.by_group) and mf_again.difference() == mf.difference()
+    optimizer = ThresholdOptimizer(
+        estimator=model,
+        constraints="demographic_parity",
+        prefit=True,
+        predict_method="predict_proba",
+    ).fit(history, history["invited"], sensitive_features=history["origin"])
+    decide = dict(sensitive_features=applicants["origin"], random_state=0)
+    assert (
+        roundtrip(optimizer).predict(applicants, **decide)
+        == optimizer.predict(applicants, **decide)
+    ).all()
+
+
+def test_library_objects_that_call_a_given_function_are_refused():
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import FunctionTransformer
+
+    with pytest.raises(plain_data.Unsupported):
+        plain_data.encode(make_pipeline(FunctionTransformer(np.log1p)))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # a class that is not on the list
+        {
+            "t": "object",
+            "cls": "sklearn.preprocessing._function_transformer.FunctionTransformer",
+            "state": {"t": "dict", "v": []},
+        },
+        # an allowed class holding a function that is not a metric
+        {
+            "t": "object",
+            "cls": "sklearn.feature_extraction.text.CountVectorizer",
+            "state": {
+                "t": "dict",
+                "v": [[{"t": "str", "v": "preprocessor"}, {"t": "ref", "v": "json.loads"}]],
+            },
+        },
+        {
+            "t": "object",
+            "cls": "sklearn.preprocessing._data.StandardScaler",
+            "state": {"t": "dict", "v": [[{"t": "str", "v": "m"}, {"t": "module", "v": "re"}]]},
+        },
+        {
+            "t": "object",
+            "cls": "sklearn.preprocessing._data.StandardScaler",
+            "state": {"t": "list", "v": []},
+        },
+    ],
+)
+def test_the_judge_rebuilds_only_listed_objects_with_plain_state(data):
+    with pytest.raises(plain_data.DecodeError):
+        plain_data.decode(data)
