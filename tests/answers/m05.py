@@ -11,7 +11,9 @@ def _mf(pred="model_all.predict(new_applicants)", group="origin", ratio="mf_all.
     return _FIT_ALL + _MF.format(pred=pred, group=group) + f"ratio_all = {ratio}\n"
 
 
-_FIT_BLIND = 'model_blind = make_screening_model(UNAWARE_FEATURES).fit(history, history["invited"])\n'
+_FIT_BLIND = (
+    'model_blind = make_screening_model(UNAWARE_FEATURES).fit(history, history["invited"])\n'
+)
 _FIT_TEXT = 'text_model = make_text_model().fit(history["cv_text"], history["invited"])\n'
 
 TABLE = {
@@ -23,8 +25,9 @@ TABLE = {
             "    y_true=new_applicants['invited'], y_pred=model_all.predict(new_applicants),\n"
             "    sensitive_features=new_applicants['origin'])\n"
             "ratio_all = float(mf_all.ratio().iloc[0])\n",
-            "by-hand-numpy": _mf(ratio="np.float64(mf_all.by_group.min() / mf_all.by_group.max())")
-            .replace("model_all =", "import numpy as np\nmodel_all =", 1),
+            "by-hand-numpy": _mf(
+                ratio="np.float64(mf_all.by_group.min() / mf_all.by_group.max())"
+            ).replace("model_all =", "import numpy as np\nmodel_all =", 1),
         },
         "wrong": {
             "by-gender": _mf(group="gender"),
@@ -111,21 +114,17 @@ TABLE = {
         "right": {
             "solution": _FIT_TEXT
             + "weights = word_weights(text_model)\nmost_negative = list(weights.head(10).index)\n",
-            "nsmallest": _FIT_TEXT
-            + "weights = word_weights(text_model)\n"
+            "nsmallest": _FIT_TEXT + "weights = word_weights(text_model)\n"
             "most_negative = weights.nsmallest(10).index.tolist()\n",
         },
         "wrong": {
             "hired-label": 'text_model = make_text_model().fit(history["cv_text"], history["hired"])\n'
             "weights = word_weights(text_model)\nmost_negative = list(weights.head(10).index)\n",
-            "alphabetical": _FIT_TEXT
-            + "weights = word_weights(text_model)\n"
+            "alphabetical": _FIT_TEXT + "weights = word_weights(text_model)\n"
             "most_negative = sorted(weights.head(10).index)\n",
-            "next-ten": _FIT_TEXT
-            + "weights = word_weights(text_model)\n"
+            "next-ten": _FIT_TEXT + "weights = word_weights(text_model)\n"
             "most_negative = list(weights.head(20).index[10:])\n",
-            "nine-and-one": _FIT_TEXT
-            + "weights = word_weights(text_model)\n"
+            "nine-and-one": _FIT_TEXT + "weights = word_weights(text_model)\n"
             "most_negative = list(weights.head(9).index) + [weights.index[11]]\n",
         },
     },

@@ -45,7 +45,10 @@ def _label(label="truly_suitable(history)", against="truth"):
 
 def _eg(group="origin", ratio_group="origin", decided=None):
     return (
-        (decided or f'decided_eg = fit_exponentiated_gradient(history, new_applicants, group="{group}")')
+        (
+            decided
+            or f'decided_eg = fit_exponentiated_gradient(history, new_applicants, group="{group}")'
+        )
         + "\n"
         f'ratio_eg = min_impact_ratio(new_applicants, group="{ratio_group}", decision=decided_eg)\n'
         "accuracy_eg = accuracy_score(truth, decided_eg)\n"
@@ -84,7 +87,9 @@ TABLE = {
             "upside-down": _weight(
                 formula="len(history) * (is_group & is_invited).sum() / (is_group.sum() * is_invited.sum())"
             ),
-            "forgot-n": _weight(formula="is_group.sum() * is_invited.sum() / (is_group & is_invited).sum()"),
+            "forgot-n": _weight(
+                formula="is_group.sum() * is_invited.sum() / (is_group & is_invited).sum()"
+            ),
             "other-group": _weight(group="Turks-Nederlands"),
             "hired": _weight(label="hired"),
         },
@@ -135,9 +140,12 @@ TABLE = {
         "wrong": {
             "hired-label": _label(label='history["hired"]'),
             "against-history": _label(against='new_applicants["invited"]'),
-            "all-features": _label().replace("(UNAWARE_FEATURES)", "(FEATURES)", 1)
+            "all-features": _label()
+            .replace("(UNAWARE_FEATURES)", "(FEATURES)", 1)
             .replace("model_truth =", "from fairhire.models import FEATURES\nmodel_truth =", 1),
-            "precision": _label().replace("accuracy_score(", "__import__('sklearn.metrics').metrics.precision_score("),
+            "precision": _label().replace(
+                "accuracy_score(", "__import__('sklearn.metrics').metrics.precision_score("
+            ),
         },
     },
     "m06-exponentiated": {
@@ -163,7 +171,9 @@ TABLE = {
             'above_line = comparison[comparison["min_impact_ratio"] >= 0.8].index.tolist()\n',
         },
         "wrong": {
-            "history-accuracy": 'best_truth = comparison["accuracy_history"].idxmax()\n' + _FAIREST + _ABOVE,
+            "history-accuracy": 'best_truth = comparison["accuracy_history"].idxmax()\n'
+            + _FAIREST
+            + _ABOVE,
             "lowest-ratio": _BEST + 'fairest = comparison["min_impact_ratio"].idxmin()\n' + _ABOVE,
             "smallest-tpr-gap": _BEST + 'fairest = comparison["tpr_gap"].idxmin()\n' + _ABOVE,
             "left-of-line": _BEST
@@ -181,7 +191,9 @@ TABLE = {
             "selection-rate": _threshold(
                 gap='table_03["selection_rate"].max() - table_03["selection_rate"].min()'
             ),
-            "ratio": _threshold(gap='table_03["true_positive_rate"].min() / table_03["true_positive_rate"].max()'),
+            "ratio": _threshold(
+                gap='table_03["true_positive_rate"].min() / table_03["true_positive_rate"].max()'
+            ),
             "history-as-truth": _threshold(truth='new_applicants["invited"]'),
         },
     },
@@ -191,6 +203,10 @@ TABLE = {
     },
     "m06-conflict": {
         "right": {"letter": 'conflict_answer = "D"', "lower-case": "conflict_answer = ' d'"},
-        "wrong": {"A": 'conflict_answer = "A"', "B": 'conflict_answer = "B"', "C": 'conflict_answer = "C"'},
+        "wrong": {
+            "A": 'conflict_answer = "A"',
+            "B": 'conflict_answer = "B"',
+            "C": 'conflict_answer = "C"',
+        },
     },
 }

@@ -52,7 +52,8 @@ TABLE["m07-in-force"] = {
         "swapped": 'in_force = timeline[timeline["datum"] > start_day]["regel"].tolist()\n'
         'not_yet = timeline[timeline["datum"] <= start_day]["regel"].tolist()\n' + _HIGH_RISK,
         "before-2026-only": 'in_force = timeline[timeline["datum"] < date(2026, 1, 1)]["regel"].tolist()\n'
-        'not_yet = timeline[timeline["datum"] >= date(2026, 1, 1)]["regel"].tolist()\n' + _HIGH_RISK,
+        'not_yet = timeline[timeline["datum"] >= date(2026, 1, 1)]["regel"].tolist()\n'
+        + _HIGH_RISK,
         "original-date": _LISTS + "high_risk_from = date(2026, 8, 2)\n",
         "start-day": _LISTS + "high_risk_from = start_day\n",
         "date-as-text": _LISTS + 'high_risk_from = "2027-12-02"\n',
