@@ -1,7 +1,8 @@
 """Scenario questions of module m07: a case, a choice A-D and a reason code from a fixed list.
 
-An answer is a pair such as ``("B", "art26")``. The visible test only checks the form of the
-answer (:func:`check_answer`); the hidden tests check the letter and the reason.
+An answer is a pair such as ``("B", "art26")``. The visible test (:func:`check_answer`) checks
+the form of the answer and, given the question's key, whether the letter and the reason are
+right (against the answer keys, without holding them); the hidden tests check both again.
 """
 
 from __future__ import annotations
@@ -62,8 +63,12 @@ def normalise(answer: Any) -> tuple[str, str]:
     return str(letter).strip().upper(), str(reason).strip().lower()
 
 
-def check_answer(answer: Any, name: str) -> None:
-    """Visible test: ``answer`` is a pair (letter A-D, known reason code); never the content.
+def check_answer(answer: Any, name: str, key: str | None = None) -> None:
+    """Visible test: ``answer`` is a pair (letter A-D, known reason code).
+
+    With ``key`` (the question's grade_id) the letter is also compared with the answer key
+    ``<key>-letter`` and the reason with ``<key>`` (:func:`fairhire.check.correct`); the
+    messages say which of the two is not right, never what the right one is.
 
     Raises
     ------
@@ -87,4 +92,20 @@ def check_answer(answer: Any, name: str) -> None:
         reason in REASONS,
         f"De redencode {reason!r} in `{name}` staat niet in de lijst. "
         f"Kies uit: {', '.join(REASONS)}.",
+    )
+    if key is None:
+        return
+    check.correct(
+        letter,
+        name,
+        f"{key}-letter",
+        wrong=f"De letter in `{name}` klopt nog niet. Lees de casus en de hint nog eens en kijk "
+        "bij elke keuze waarom die wel of niet klopt.",
+    )
+    check.correct(
+        reason,
+        name,
+        key,
+        wrong=f"De letter in `{name}` klopt, maar de redencode nog niet. Welke regel geeft hier "
+        "de doorslag? Kijk in de tabel met redencodes.",
     )

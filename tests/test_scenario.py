@@ -41,3 +41,13 @@ def test_malformed_answers_get_dutch_feedback_without_the_answer(answer, fragmen
 
 def test_normalise():
     assert normalise([" c", "Verbod "]) == ("C", "verbod")
+
+
+def test_with_a_key_the_check_tells_letter_and_reason_apart():
+    check_answer([" c", "HOOGRISICO"], "q1", "m07-risk-tier")
+    with pytest.raises(Feedback, match="De letter in `q1` klopt nog niet") as info:
+        check_answer(("B", "hoogrisico"), "q1", "m07-risk-tier")
+    assert '"C"' not in str(info.value)
+    with pytest.raises(Feedback, match="redencode nog niet") as info:
+        check_answer(("C", "toezicht"), "q1", "m07-risk-tier")
+    assert "hoogrisico" not in str(info.value)
