@@ -111,3 +111,10 @@ def test_indirect_distinction_is_taught_as_a_test_not_a_flat_ban():
         assert word in justified.summary_nl
     for key in ("awgb-art-1", "wgb-mv"):
         assert "rechtvaardigen" in legal(key).summary_nl, key
+
+
+def test_sources_start_with_a_short_name():
+    for key, ref in legal_references().items():
+        assert "PB L" not in ref.source, key  # say "Publicatieblad van de EU"
+        short = ref.source.split("(officieel:")[0]
+        assert len(short.split()) <= 16, (key, short)
