@@ -19,7 +19,7 @@ def legal_timeline(keys: list[str] | tuple[str, ...] | None = None) -> pd.DataFr
     -------
     pandas.DataFrame
         Columns ``datum`` (date), ``regel`` (short label), ``wat`` (the article),
-        ``zekerheid`` ("bevestigd" for C, "secundair" for S), ``gecontroleerd`` (status date).
+        ``zekerheid`` of the date ("bevestigd" for C, "secundair" for S), ``gecontroleerd`` (status date).
     """
     refs = [legal(k) for k in keys] if keys is not None else list(legal_references().values())
     rows = [
@@ -27,7 +27,7 @@ def legal_timeline(keys: list[str] | tuple[str, ...] | None = None) -> pd.DataFr
             "datum": pd.Timestamp(r.applies_from).date(),
             "regel": r.label,
             "wat": r.article,
-            "zekerheid": "bevestigd" if r.confidence == "C" else "secundair",
+            "zekerheid": "bevestigd" if r.date_certainty == "C" else "secundair",
             "gecontroleerd": r.checked,
         }
         for r in refs

@@ -39,23 +39,21 @@ def start(module: str | None = None) -> None:
 
 
 def legal_markdown(key: str) -> str:
-    """Markdown for one legal reference: summary, source and status date."""
+    """Markdown for one legal reference: summary, date (if any), status, source and certainty.
+
+    A reference without a date gets no date line (never "n.v.t.", which a learner reads as
+    "not applicable"). The certainty line comes from ``LegalReference.certainty_nl``.
+    """
     ref = legal(key)
-    return (
-        f"**{ref.article}** — {ref.instrument}\n\n"
-        f"{ref.summary_nl}\n\n"
-        f"*Van toepassing vanaf:* {ref.applies_from or 'n.v.t.'}  \n"
-        f"*Stand van zaken ({ref.checked}):* {ref.status_nl}  \n"
-        f"*Bron:* {ref.source}  \n"
-        f"*Zekerheid:* {_CONFIDENCE_NL.get(ref.confidence, ref.confidence)}"
+    lines = [
+        f"*{ref.date_line_nl}*" if ref.date_line_nl else "",
+        f"*Stand van zaken ({ref.checked}):* {ref.status_nl}",
+        f"*Bron:* {ref.source}",
+        f"*Zekerheid:* {ref.certainty_nl}",
+    ]
+    return f"**{ref.article}** — {ref.instrument}\n\n{ref.summary_nl}\n\n" + "  \n".join(
+        line for line in lines if line
     )
-
-
-# What the confidence marks of legal.toml mean, for the learner.
-_CONFIDENCE_NL = {
-    "C": "bevestigd in de tekst zelf",
-    "S": "secundaire bron (niet in de officiële tekst zelf nagelezen)",
-}
 
 
 def show_legal(*keys: str) -> None:

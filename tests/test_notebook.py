@@ -9,7 +9,7 @@ def test_start_greets_in_dutch(capsys):
 def test_legal_markdown_has_summary_source_and_status():
     text = legal_markdown("ai-act-art-4")
     assert "Bron:" in text and "Stand van zaken (2026-11-21)" in text
-    assert "2025-02-02" in text
+    assert "Van toepassing vanaf: 2 februari 2025" in text
 
 
 def test_show_legal_outside_a_notebook_prints(capsys):
@@ -20,4 +20,4 @@ def test_show_legal_outside_a_notebook_prints(capsys):
 
 def test_legal_markdown_says_how_certain_a_reference_is():
     assert "secundaire bron" in legal_markdown("ai-act-art-4")  # confidence S
-    assert "bevestigd in de tekst zelf" in legal_markdown("gdpr-art-22")  # confidence C
+    assert "bevestigd in de officiële tekst zelf" in legal_markdown("gdpr-art-22")  # confidence C

@@ -109,7 +109,7 @@ def worksheet_markdown(ws: Worksheet) -> str:
     if c["open"]:
         out += [
             "Deze vragen zijn nog niet beantwoord. Zoek het antwoord uit, bijvoorbeeld bij de "
-            "leverancier, de privacy-officer of de ondernemingsraad.",
+            "leverancier, de functionaris gegevensbescherming of de ondernemingsraad.",
             "",
         ]
         out += [f"- {q.number}. {q.text}" for q in c["open"]]
