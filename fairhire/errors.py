@@ -378,14 +378,19 @@ def _name_error(exc: NameError, ns, tb, cells, ctx=None) -> Explanation:
                 f"Zet deze regel bovenaan je cel: `{imported}`. Voer de cel daarna opnieuw uit.",
             ],
         )
-    column = _column_named(name, ns, ctx.source)
+    # compared with == or !=, a name is a text value even when a table has a column of that
+    # name (the m03 draws have columns "man" and "vrouw", the values of `gender`)
+    word = re.escape(name)
+    compared = re.search(rf"[=!]=\s*{word}\b|\b{word}\s*[=!]=", ctx.source or "")
+    value_in = _text_value_named(name, ns, ctx.source) if compared else ""
+    column = "" if value_in else _column_named(name, ns, ctx.source)
     if column:
         return Explanation(
             f"🔎 Python kent de naam `{name}` niet. `{name}` is een kolom van de tabel "
             f"`{column}`: een kolomnaam is tekst.",
             [f'Zet de kolomnaam tussen aanhalingstekens: `{column}["{name}"]`.'],
         )
-    value_in = _text_value_named(name, ns, ctx.source)
+    value_in = value_in or _text_value_named(name, ns, ctx.source)
     if value_in:
         return Explanation(
             f'🔎 Python kent de naam `{name}` niet. Bedoel je de tekst "{name}" uit de '

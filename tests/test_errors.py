@@ -413,6 +413,7 @@ MISTAKES = [
     ("m03", 'bakery.query(origin = "overig")', "TypeError", "`naam = waarde`"),
     # forgotten quotes
     ("m03", 'bakery[bakery["gender"] == vrouw]', "NameError", 'de tekst "vrouw"'),
+    ("m03", "small[vrouw].mean()", "NameError", "kolom van de tabel `small`"),
     ("m03", "bakery[origin]", "NameError", "`origin` is een kolom"),
     ("m00", "shortcut_answer = B", "NameError", "`B`"),
     # quotes around a number

@@ -13,11 +13,13 @@ from .metrics import (
     true_positive_rates,
 )
 from .plots import plot_rate_table, plot_selection_rates
+from .small_samples import draw_selection_rates
 
 __all__ = [
     "FOUR_FIFTHS",
     "NameSwapResult",
     "audit_table",
+    "draw_selection_rates",
     "four_fifths",
     "group_metrics",
     "impact_ratios",

@@ -99,6 +99,38 @@ TABLE = {
             "lowest_group = _r.index[1]\nlowest_rate = _r.iloc[1]",
         },
     },
+    "m03-small-numbers": {
+        "right": {
+            "min-max": "ratios_small = small.min(axis=1) / small.max(axis=1)\n"
+            "ratios_large = large.min(axis=1) / large.max(axis=1)\n"
+            "share_small = float((ratios_small < 0.8).mean())\n"
+            "share_large = float((ratios_large < 0.8).mean())",
+            "both-directions": "import numpy as np\n"
+            "_s = np.minimum(small.vrouw / small.man, small.man / small.vrouw)\n"
+            "_l = np.minimum(large.vrouw / large.man, large.man / large.vrouw)\n"
+            "share_small = (_s < 0.8).mean()\nshare_large = (_l < 0.8).mean()",
+            "loop": "def _share(table):\n    below = 0\n    for _, row in table.iterrows():\n"
+            "        if row.min() / row.max() < 0.8:\n            below += 1\n"
+            "    return below / len(table)\n"
+            "share_small = _share(small)\nshare_large = _share(large)",
+            "apply": "share_small = small.apply(lambda r: r.min() / r.max(), axis=1).lt(0.8).mean()\n"
+            "share_large = large.apply(lambda r: r.min() / r.max(), axis=1).lt(0.8).mean()",
+        },
+        "wrong": {
+            "at-most": "share_small = float((small.min(axis=1) / small.max(axis=1) <= 0.8).mean())\n"
+            "share_large = float((large.min(axis=1) / large.max(axis=1) <= 0.8).mean())",
+            "women-only": 'share_small = float((small["vrouw"] / small["man"] < 0.8).mean())\n'
+            'share_large = float((large["vrouw"] / large["man"] < 0.8).mean())',
+            "rates-not-ratios": 'share_small = float((small["vrouw"] < 0.8).mean())\n'
+            'share_large = float((large["vrouw"] < 0.8).mean())',
+            "one-draw": "share_small = float(small.min(axis=1).iloc[0] / small.max(axis=1).iloc[0] < 0.8)\n"
+            "share_large = float(large.min(axis=1).iloc[0] / large.max(axis=1).iloc[0] < 0.8)",
+            "upside-down": "share_small = float((small.max(axis=1) / small.min(axis=1) < 0.8).mean())\n"
+            "share_large = float((large.max(axis=1) / large.min(axis=1) < 0.8).mean())",
+            "count": "share_small = int((small.min(axis=1) / small.max(axis=1) < 0.8).sum())\n"
+            "share_large = int((large.min(axis=1) / large.max(axis=1) < 0.8).sum())",
+        },
+    },
     "m03-law": {
         "right": {"letter": 'law_answer = "B"', "lower-case": "law_answer = ' b'"},
         "wrong": {

@@ -33,7 +33,7 @@ def test_the_start_page_shows_the_registry_route():
 def test_the_route_follows_a_changed_registry(course_copy):
     registry = course_copy / "fairhire/data/modules.toml"
     registry.write_text(
-        registry.read_text(encoding="utf-8").replace("minutes = 60", "minutes = 75"),
+        registry.read_text(encoding="utf-8").replace("minutes = 70", "minutes = 75"),
         encoding="utf-8",
     )
     start_text = modules(registry)[0].lesson_text(course_copy)
