@@ -70,8 +70,11 @@ c.Spawner.environment = {
     "LANG": "C.UTF-8",
     "PYTHONHASHSEED": "0",
 }
-c.Spawner.start_timeout = 120
-c.Spawner.http_timeout = 120
+# A class logging in at once queues for the CPU: on 2 cores, 20 learners at once took 2 minutes
+# to a running server (benchmarks/bench_hub.py, machine busy), so 120 s let 9 of 20 fail.
+# Waiting longer is better than a failed start.
+c.Spawner.start_timeout = 300
+c.Spawner.http_timeout = 300
 
 # --- idle servers are stopped by jupyterhub-idle-culler
 c.JupyterHub.services = [
