@@ -8,6 +8,7 @@ isolated grading run gets a fresh gradebook holding only this (no learner data).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from ..running_notebook import HIDDEN_BEGIN
@@ -137,6 +138,51 @@ def load(db_url: str, course_id: str, module: str) -> ModuleDef:
     return result
 
 
+@functools.cache
+def _alembic_head() -> str:
+    """The newest revision of nbgrader's gradebook schema, as ``alembic heads`` reports it.
+
+    nbgrader's ``Gradebook`` learns this for a new database by running the
+    ``alembic`` command in a new Python process (``nbgrader.api.get_alembic_version``),
+    which costs 3-10 s per module on a busy machine. This asks alembic in this
+    process, from the same migration scripts.
+    """
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+    from nbgrader.dbutil import _temp_alembic_ini
+
+    with _temp_alembic_ini("sqlite:///gradebook.db") as alembic_ini:
+        heads = ScriptDirectory.from_config(Config(alembic_ini)).get_heads()
+    if len(heads) != 1:
+        raise RuntimeError(f"nbgrader's gradebook schema has {len(heads)} heads")
+    return heads[0]
+
+
+def _create_schema(db_url: str) -> None:
+    """Create nbgrader's empty gradebook at ``db_url``, as ``Gradebook()`` does for a new one.
+
+    The same tables (nbgrader's own ``Base.metadata``) and the same
+    ``alembic_version`` row; only the revision is found in this process
+    (:func:`_alembic_head`). A database that has tables already is left alone.
+    """
+    from nbgrader.api import Base
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(db_url, future=True)
+    try:
+        if inspect(engine).get_table_names():
+            return
+        head = _alembic_head()
+        Base.metadata.create_all(bind=engine)
+        with engine.begin() as conn:
+            conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL);"))
+            conn.execute(
+                text("INSERT INTO alembic_version (version_num) VALUES (:head)"), {"head": head}
+            )
+    finally:
+        engine.dispose()
+
+
 def write_template(definition: ModuleDef, db_url: str, course_id: str) -> None:
     """Create a gradebook at ``db_url`` that holds only ``definition``.
 
@@ -145,6 +191,7 @@ def write_template(definition: ModuleDef, db_url: str, course_id: str) -> None:
     """
     from nbgrader.api import Gradebook
 
+    _create_schema(db_url)
     with Gradebook(db_url, course_id) as gb:
         gb.update_or_create_assignment(
             definition.name, duedate=definition.duedate, course_id=course_id

@@ -293,11 +293,18 @@ def grade(
         own_zygote = _launch_zygote(tmp) if warm is True and available else None
         running: dict[str, Running] = {}
         try:
-            # the pre-check runs while the zygote imports its libraries
-            checks = {
-                s: precheck(course.path(course.submitted, s, module), moddef, student=s)
-                for s in available
-            }
+            checks: dict[str, Precheck] = {}
+
+            def check(student: str) -> Precheck:
+                if student not in checks:
+                    checks[student] = precheck(
+                        course.path(course.submitted, student, module), moddef, student=student
+                    )
+                return checks[student]
+
+            if own_zygote is not None:
+                for student in available:  # the pre-check runs while the zygote imports
+                    check(student)
             template = tmp / "template.db"
             definitions.write_template(moddef, f"sqlite:///{template}", course.course_id)
             trusted = {
@@ -305,19 +312,25 @@ def grade(
                 "nbgrader_config.py": (course.root / "nbgrader_config.py").read_bytes(),
             }
             answer_names = _answer_names(course, module, moddef) if judge else None
-            queue = [s for s in available if checks[s].gradable]
-            for student in available:
-                if not checks[student].gradable:
-                    outcomes[student] = _finish_ungradable(course, module, checks[student])
-                    if progress:
-                        progress(outcomes[student], len(outcomes), len(available))
             if own_zygote is not None:
-                zygote = _ready(own_zygote) if queue else None
+                gradable = any(c.gradable for c in checks.values())
+                zygote = _ready(own_zygote) if gradable else None
             else:
                 zygote = None if warm in (True, False, None) else warm
-            while queue or running:
+            queue = list(available)
+
+            def finished(student: str, outcome: Outcome) -> None:
+                outcomes[student] = outcome
+                if progress:
+                    progress(outcome, len(outcomes), len(available))
+
+            def launch() -> None:
+                """Start submissions while a worker is free; ungradable ones are done at once."""
                 while queue and len(running) < workers:
                     student = queue.pop(0)
+                    if not check(student).gradable:
+                        finished(student, _finish_ungradable(course, module, checks[student]))
+                        continue
                     work = _scratch_course(course, checks[student], template, tmp / "jobs")
                     job = Job(
                         student,
@@ -335,17 +348,26 @@ def grade(
                         trusted_files=trusted if judge else {},
                     )
                     running[student] = Running(job, zygote)
+
+            launch()
+            while running:
+                done = []
                 for student, proc in list(running.items()):
                     result = proc.poll()
-                    if result is None:
-                        continue
-                    del running[student]
-                    outcomes[student] = _finish(
-                        course, module, checks[student], proc.job, result, limits
-                    )
-                    if progress:
-                        progress(outcomes[student], len(outcomes), len(available))
-                time.sleep(0.1)
+                    if result is not None:
+                        del running[student]
+                        done.append((student, proc.job, result))
+                # a free worker starts its next submission before the results are merged
+                # (the merge into the course gradebook takes the main process a while)
+                launch()
+                for student, job, result in done:
+                    finished(student, _finish(course, module, checks[student], job, result, limits))
+                if not done:
+                    ahead = next((s for s in queue if s not in checks), None)
+                    if ahead is not None:
+                        check(ahead)  # a later submission's pre-check, while the workers run
+                    else:
+                        time.sleep(0.1)
         finally:
             for proc in running.values():
                 proc.kill()

@@ -47,6 +47,26 @@ def test_template_gradebook_holds_no_learners(course, tmp_path):
     assert copy == moddef
 
 
+def test_template_gradebook_has_nbgraders_own_schema(course, tmp_path):
+    # the template's empty gradebook is made in this process (no `alembic heads` subprocess);
+    # it must be what nbgrader's Gradebook makes for a new database: tables and revision
+    import sqlite3
+
+    from nbgrader.api import Gradebook, get_alembic_version
+
+    moddef = definitions.load(course.db_url, course.course_id, MODULE)
+    definitions.write_template(moddef, f"sqlite:///{tmp_path / 't.db'}", course.course_id)
+    Gradebook(f"sqlite:///{tmp_path / 'nbgrader.db'}", course.course_id).close()
+
+    def schema(name):
+        with sqlite3.connect(tmp_path / name) as db:
+            tables = sorted(db.execute("SELECT type, name, sql FROM sqlite_master").fetchall())
+            return tables, db.execute("SELECT version_num FROM alembic_version").fetchall()
+
+    assert schema("t.db") == schema("nbgrader.db")
+    assert schema("t.db")[1] == [(get_alembic_version(),)]
+
+
 def test_duplicate_ids_are_dropped_like_nbgrader_does(tmp_path):
     path = tmp_path / "nb.ipynb"
     shutil.copy(FIXTURES / "submitted-duplicated-cells.ipynb", path)
