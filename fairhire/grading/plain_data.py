@@ -79,6 +79,7 @@ OBJECT_CLASSES = frozenset(
         "fairlearn.postprocessing._interpolated_thresholder.InterpolatedThresholder",
         "fairlearn.postprocessing._threshold_operation.ThresholdOperation",
         "fairhire.models.screening.ItemsEncoder",
+        "fairhire.audit.counterfactual.NameSwapResult",
     }
 )
 # the functions an object may hold: metrics, and numpy's scalar types (a dtype argument)
