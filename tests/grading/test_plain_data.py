@@ -54,6 +54,14 @@ def test_plain_values_come_back_with_their_exact_type(value):
         assert back == value or (isinstance(value, float) and math.isnan(value))
 
 
+def test_dates_come_back_as_dates():
+    import datetime as dt
+
+    for value in (dt.date(2027, 12, 2), dt.datetime(2026, 8, 2, 9, 30)):
+        again = roundtrip(value)
+        assert again == value and type(again) is type(value)
+
+
 def test_nan_survives():
     assert math.isnan(roundtrip(float("nan")))
 

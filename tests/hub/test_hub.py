@@ -263,6 +263,9 @@ def test_runaway_notebooks_hit_their_limits(deployed, people):
     hub, tokens = deployed.hub, people["tokens"]
     me, bystander = people["learners"][0], people["learners"][1]
     token = tokens[me]
+    # the servers may have stopped since the earlier tests (a busy machine, the culler)
+    for user in (me, bystander):
+        hub.start_server(tokens[user], user, timeout=300)
     groups = cgroups.paths(deployed.settings.name, me)
     kid = kernel.start_kernel(hub, me, token)
     # many processes: the pids limit (128 here) stops the fork loop, the kernel lives on
