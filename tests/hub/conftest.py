@@ -1,4 +1,8 @@
-"""The hub tests share one deployment (installing takes minutes): module scope, one xdist group."""
+"""The hub tests share one deployment (installing takes minutes): session scope, one xdist group.
+
+Session, not module: xdist may run tests of other files between the hub tests on the same
+worker, and a module fixture would then remove the hub and install a new, empty one.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import pytest
 from .deployment import Deployment, why_not
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def deployed(tmp_path_factory):
     reason = why_not()
     if reason:

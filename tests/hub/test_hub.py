@@ -60,7 +60,7 @@ def assignments(hub: Hub, user: str, token: str, action: str = "") -> list[dict]
     return reply["value"]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def people(deployed):
     """The admin adds a trainer and three learners through the REST API."""
     trainer = deployed.user("tr")
