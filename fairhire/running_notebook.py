@@ -29,6 +29,22 @@ from .paths import repo_root
 # nbgrader's markers and stubs, as they appear in the course's notebooks
 HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
 HIDDEN_END = "### END HIDDEN TESTS"
+
+
+def split_hidden(source: str) -> tuple[list[str], list[str]]:
+    """A test cell's lines outside and inside its hidden-test regions (markers dropped)."""
+    shown, hidden, inside = [], [], False
+    for line in source.split("\n"):
+        stripped = line.strip()
+        if stripped == HIDDEN_BEGIN:
+            inside = True
+        elif stripped == HIDDEN_END:
+            inside = False
+        else:
+            (hidden if inside else shown).append(line)
+    return shown, hidden
+
+
 CODE_STUB_MARK = "raise NotImplementedError()"
 TEXT_STUB = "JOUW ANTWOORD HIER"
 

@@ -21,13 +21,12 @@ from . import cell_runs, check
 from .documents import render_template
 from .errors import explain
 from .running_notebook import (
-    HIDDEN_BEGIN,
-    HIDDEN_END,
     TEXT_STUB,
     current_shell,
     find_notebook,
     is_notebook_shell,
     nbgrader_meta,
+    split_hidden,
 )
 
 if TYPE_CHECKING:  # nbformat is imported where it is used: it is slow to import (jsonschema)
@@ -61,16 +60,7 @@ class Question:
 
 def visible_part(source: str) -> str:
     """The source of a test cell without its hidden-test region."""
-    out, hidden = [], False
-    for line in source.split("\n"):
-        stripped = line.strip()
-        if stripped == HIDDEN_BEGIN:
-            hidden = True
-        elif stripped == HIDDEN_END:
-            hidden = False
-        elif not hidden:
-            out.append(line)
-    return "\n".join(out).strip("\n")
+    return "\n".join(split_hidden(source)[0]).strip("\n")
 
 
 def _title(markdown: str, fallback: str) -> str:

@@ -18,7 +18,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from fairhire.modules import module
-from fairhire.running_notebook import HIDDEN_BEGIN, HIDDEN_END, nbgrader_meta
+from fairhire.running_notebook import nbgrader_meta, split_hidden
 from fairhire.selfcheck import visible_part
 
 from .conftest import ROOT
@@ -26,16 +26,7 @@ from .conftest import ROOT
 
 def hidden_part(source: str) -> str:
     """The hidden-test region of a test cell."""
-    out, hidden = [], False
-    for line in source.split("\n"):
-        stripped = line.strip()
-        if stripped == HIDDEN_BEGIN:
-            hidden = True
-        elif stripped == HIDDEN_END:
-            hidden = False
-        elif hidden:
-            out.append(line)
-    return "\n".join(out)
+    return "\n".join(split_hidden(source)[1])
 
 
 @dataclass

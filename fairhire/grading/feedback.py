@@ -16,7 +16,7 @@ import re
 
 from nbgrader.preprocessors import NbGraderPreprocessor
 
-from ..running_notebook import HIDDEN_BEGIN, HIDDEN_END, strip_ansi
+from ..running_notebook import HIDDEN_BEGIN, HIDDEN_END, split_hidden, strip_ansi
 
 # shorter lines (")" or "else:") would match ordinary output
 MIN_HIDDEN_LINE = 8
@@ -26,15 +26,8 @@ _DETAILS = re.compile(r"<details\b.*?</details>", re.S)
 
 def hidden_lines(source: str) -> list[str]:
     """The hidden region's lines worth looking for in output, and the markers."""
-    lines, hidden = [HIDDEN_BEGIN, HIDDEN_END], False
-    for line in source.split("\n"):
-        stripped = line.strip()
-        if stripped == HIDDEN_BEGIN:
-            hidden = True
-        elif stripped == HIDDEN_END:
-            hidden = False
-        elif hidden and len(stripped) >= MIN_HIDDEN_LINE:
-            lines.append(stripped)
+    lines = [HIDDEN_BEGIN, HIDDEN_END]
+    lines += [s for s in (x.strip() for x in split_hidden(source)[1]) if len(s) >= MIN_HIDDEN_LINE]
     return lines
 
 
