@@ -59,6 +59,6 @@ def test_premises_of_the_questions(scored):
         to_group="Nederlands",
         random_state=final_audit.SWAP_SEED,
     )
-    assert swap.share_changed > 0.05 and swap.n_up > swap.n_down  # question 10's answer "A"
+    assert swap.share_changed > 0.05 and swap.n_up > swap.n_down  # questions 6 and 7, the memo
     errors = ll144.error_rates(scored, group="origin", selected="selected", truth="qualified")
     assert errors["false_negative_rate"].max() - errors["false_negative_rate"].min() > 0.1

@@ -66,10 +66,14 @@ WRONG_ANSWERS = {
         ["m07-dates"],
     ),
     "m08": (
-        "m08-gender-ratio-answer",
+        "m08-group-ratios-answer",
         # Divides by the overall selection rate instead of the most selected group's rate.
         'ir_gender = ll144.impact_ratios(audit, group="gender", selected="selected")\n'
-        'women_ratio = ir_gender.loc["vrouw", "selection_rate"] / overall_rate',
-        ["m08-gender-ratio"],
+        'ir_origin = ll144.impact_ratios(audit, group="origin", selected="selected")\n'
+        'ir_age = ll144.impact_ratios(audit, group="age_band", selected="selected")\n'
+        'women_ratio = ir_gender.loc["vrouw", "selection_rate"] / overall_rate\n'
+        'lowest_origin_ratio = ir_origin["impact_ratio"].min()\n'
+        'age_below = sorted(ir_age[ir_age["impact_ratio"] < 0.8].index)\n',
+        ["m08-group-ratios"],
     ),
 }

@@ -3,6 +3,11 @@
 _IR_GENDER = 'ir_gender = ll144.impact_ratios(audit, group="gender", selected="selected")\n'
 _IR_ORIGIN = 'ir_origin = ll144.impact_ratios(audit, group="origin", selected="selected")\n'
 _IR_AGE = 'ir_age = ll144.impact_ratios(audit, group="age_band", selected="selected")\n'
+_GROUPS = (
+    _IR_GENDER + _IR_ORIGIN + _IR_AGE + 'women_ratio = ir_gender.loc["vrouw", "impact_ratio"]\n'
+    'lowest_origin_ratio = ir_origin["impact_ratio"].min()\n'
+    'age_below = sorted(ir_age[ir_age["impact_ratio"] < 0.8].index)\n'
+)
 _IR_SCORES = 'ir_gender_scores = ll144.impact_ratios(audit, group="gender", score="score")\n'
 _IR_INTER = (
     'ir_inter = ll144.impact_ratios(audit, group=["gender", "origin"], selected="selected")\n'
@@ -48,70 +53,52 @@ def _report(auditor="HR-adviseur", memo=_MEMO, numbers=_NUMBERS, figure=_FIGURE)
 
 
 TABLE = {
-    "m08-overall-rate": {
+    "m08-group-ratios": {
         "right": {
-            "mean": 'overall_rate = audit["selected"].mean()',
-            "count-divided": 'overall_rate = int(audit["selected"].sum()) / len(audit)',
-            "numpy": 'import numpy as np\noverall_rate = np.mean(audit["selected"].to_numpy())',
-        },
-        "wrong": {
-            "not-selected": 'overall_rate = 1 - audit["selected"].mean()',
-            "qualified": 'overall_rate = audit["qualified"].mean()',
-            "score-50": 'overall_rate = (audit["score"] >= 50).mean()',
-            "percentage": 'overall_rate = audit["selected"].mean() * 100',
-        },
-    },
-    "m08-gender-ratio": {
-        "right": {
-            "solution": _IR_GENDER + 'women_ratio = ir_gender.loc["vrouw", "impact_ratio"]\n',
-            "float-column": _IR_GENDER
-            + 'women_ratio = float(ir_gender["impact_ratio"]["vrouw"])\n',
-        },
-        "wrong": {
-            "men": _IR_GENDER + 'women_ratio = ir_gender.loc["man", "impact_ratio"]\n',
-            "selection-rate": _IR_GENDER
-            + 'women_ratio = ir_gender.loc["vrouw", "selection_rate"]\n',
-            "versus-everyone": _IR_GENDER
-            + 'women_ratio = ir_gender.loc["vrouw", "selection_rate"] / audit["selected"].mean()\n',
-            "scores-table": 'ir_gender = ll144.impact_ratios(audit, group="gender", score="score")\n'
-            'women_ratio = ir_gender.loc["vrouw", "impact_ratio"]\n',
-        },
-    },
-    "m08-origin": {
-        "right": {
-            "solution": _IR_ORIGIN + 'lowest_origin = ir_origin["impact_ratio"].idxmin()\n'
-            'lowest_origin_ratio = ir_origin["impact_ratio"].min()\n',
-            "sort-values": _IR_ORIGIN + '_sorted = ir_origin.sort_values("impact_ratio")\n'
-            "lowest_origin = str(_sorted.index[0])\n"
-            'lowest_origin_ratio = float(_sorted["impact_ratio"].iloc[0])\n',
-        },
-        "wrong": {
-            "highest": _IR_ORIGIN + 'lowest_origin = ir_origin["impact_ratio"].idxmax()\n'
-            'lowest_origin_ratio = ir_origin["impact_ratio"].max()\n',
-            "selection-rate-value": _IR_ORIGIN
-            + 'lowest_origin = ir_origin["impact_ratio"].idxmin()\n'
-            'lowest_origin_ratio = ir_origin["selection_rate"].min()\n',
-            "made-up-group": _IR_ORIGIN + 'lowest_origin = "Turks-Nederlands"\n'
-            'lowest_origin_ratio = ir_origin["impact_ratio"].min()\n',
-            "smallest-group": _IR_ORIGIN + 'lowest_origin = ir_origin["n"].idxmin()\n'
-            'lowest_origin_ratio = ir_origin["impact_ratio"].min()\n',
-        },
-    },
-    "m08-age": {
-        "right": {
-            "solution": _IR_AGE
-            + 'age_below = sorted(ir_age[ir_age["impact_ratio"] < 0.8].index)\n',
-            "typed": 'age_below = ["18-29", "50+"]',
-            "loop": _IR_AGE
-            + "age_below = []\nfor band, ratio in ir_age['impact_ratio'].sort_index().items():\n"
+            "solution": _GROUPS,
+            "column-and-sort": _IR_GENDER
+            + _IR_ORIGIN
+            + 'women_ratio = float(ir_gender["impact_ratio"]["vrouw"])\n'
+            'lowest_origin_ratio = float(ir_origin.sort_values("impact_ratio")["impact_ratio"].iloc[0])\n'
+            "ir_age = ll144.impact_ratios(audit, group='age_band', selected='selected')\n"
+            "age_below = []\nfor band, ratio in ir_age['impact_ratio'].sort_index().items():\n"
             "    if ratio < 0.8:\n        age_below.append(band)\n",
+            "typed-ages": _GROUPS.replace(
+                'age_below = sorted(ir_age[ir_age["impact_ratio"] < 0.8].index)',
+                'age_below = ["18-29", "50+"]',
+            ),
         },
         "wrong": {
-            "above": _IR_AGE + 'age_below = sorted(ir_age[ir_age["impact_ratio"] >= 0.8].index)\n',
-            "only-50-plus": 'age_below = ["50+"]',
-            "all-groups": _IR_AGE + "age_below = sorted(ir_age.index)\n",
-            "below-0.9": _IR_AGE
-            + 'age_below = sorted(ir_age[ir_age["impact_ratio"] < 0.9].index)\n',
+            "men": _GROUPS.replace(
+                'ir_gender.loc["vrouw", "impact_ratio"]', 'ir_gender.loc["man", "impact_ratio"]'
+            ),
+            "selection-rate": _GROUPS.replace(
+                'ir_gender.loc["vrouw", "impact_ratio"]', 'ir_gender.loc["vrouw", "selection_rate"]'
+            ),
+            "versus-everyone": _GROUPS.replace(
+                'ir_gender.loc["vrouw", "impact_ratio"]',
+                'ir_gender.loc["vrouw", "selection_rate"] / audit["selected"].mean()',
+            ),
+            "scores-table": _GROUPS.replace(
+                'ir_gender = ll144.impact_ratios(audit, group="gender", selected="selected")',
+                'ir_gender = ll144.impact_ratios(audit, group="gender", score="score")',
+            ),
+            "highest-origin": _GROUPS.replace(
+                'ir_origin["impact_ratio"].min()', 'ir_origin["impact_ratio"].max()'
+            ),
+            "origin-selection-rate": _GROUPS.replace(
+                'ir_origin["impact_ratio"].min()', 'ir_origin["selection_rate"].min()'
+            ),
+            "ages-above": _GROUPS.replace(
+                'ir_age["impact_ratio"] < 0.8', 'ir_age["impact_ratio"] >= 0.8'
+            ),
+            "only-50-plus": _GROUPS.replace(
+                'age_below = sorted(ir_age[ir_age["impact_ratio"] < 0.8].index)',
+                'age_below = ["50+"]',
+            ),
+            "ages-below-0.9": _GROUPS.replace(
+                'ir_age["impact_ratio"] < 0.8', 'ir_age["impact_ratio"] < 0.9'
+            ),
         },
     },
     "m08-scoring": {
