@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import nbformat
 import pytest
 
@@ -32,10 +34,13 @@ def test_the_start_page_shows_the_registry_route():
 
 def test_the_route_follows_a_changed_registry(course_copy):
     registry = course_copy / "fairhire/data/modules.toml"
-    registry.write_text(
-        registry.read_text(encoding="utf-8").replace("minutes = 70", "minutes = 75"),
-        encoding="utf-8",
+    text = registry.read_text(encoding="utf-8")
+    # m03's own minutes line, whatever it says now (the registry follows the sitting estimate)
+    changed = re.sub(
+        r'(id = "m03"\n(?:(?!\[\[module\]\]).*\n)*?minutes = )\d+', r"\g<1>5", text, count=1
     )
+    assert changed != text
+    registry.write_text(changed, encoding="utf-8")
     start_text = modules(registry)[0].lesson_text(course_copy)
     start_page = modules(registry)[0].lesson_path(course_copy)
     problems = {(p.reason, p.path) for p in check(course_copy)}
@@ -44,7 +49,7 @@ def test_the_route_follows_a_changed_registry(course_copy):
         ("verschilt van de tekst", start_page),
     }
     assert set(sync(course_copy)) == {start_text, start_page}
-    row = "| m03 | De data: sollicitaties uit het verleden | 75 min |"
+    row = "| m03 | De data: sollicitaties uit het verleden | 5 min |"
     assert row in start_text.read_text(encoding="utf-8")
     assert row in nbformat.read(start_page, as_version=4).cells[0].source
     assert check(course_copy) == []
