@@ -5,9 +5,10 @@ _SCENARIOS = {
     "m07-risk-tier": ("q1", "C", "hoogrisico", "toezicht"),
     "m07-emotion": ("q2", "B", "verbod", "hoogrisico"),
     "m07-oversight": ("q3", "A", "toezicht", "avg22"),
-    "m07-schufa": ("q4", "B", "avg22", "transparantie"),
-    "m07-retention": ("q5", "A", "bewaren", "minimaal"),
-    "m07-equal-treatment": ("q6", "D", "gelijk", "voorkeur"),
+    "m07-explanation": ("q4", "D", "uitleg", "avg22"),
+    "m07-schufa": ("q5", "B", "avg22", "transparantie"),
+    "m07-retention": ("q6", "A", "bewaren", "minimaal"),
+    "m07-equal-treatment": ("q7", "D", "gelijk", "voorkeur"),
 }
 
 
