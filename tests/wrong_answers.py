@@ -60,10 +60,12 @@ WRONG_ANSWERS = {
         ["m06-weight"],
     ),
     "m07": (
-        "m07-dates-answer",
+        "m07-in-force-answer",
         # Relies on the original start date of the high-risk rules, not the one amended in 2026.
-        'q4 = ("A", "datum")',
-        ["m07-dates"],
+        'in_force = timeline[timeline["datum"] <= start_day]["regel"].tolist()\n'
+        'not_yet = timeline[timeline["datum"] > start_day]["regel"].tolist()\n'
+        "high_risk_from = date(2026, 8, 2)\n",
+        ["m07-in-force"],
     ),
     "m08": (
         "m08-group-ratios-answer",

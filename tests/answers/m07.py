@@ -4,17 +4,11 @@
 _SCENARIOS = {
     "m07-risk-tier": ("q1", "C", "hoogrisico", "toezicht"),
     "m07-emotion": ("q2", "B", "verbod", "hoogrisico"),
-    "m07-roles": ("q3", "C", "rollen", "art26"),
-    "m07-dates": ("q4", "D", "datum", "hoogrisico"),
-    "m07-works-council": ("q5", "D", "art26", "fria"),
-    "m07-oversight": ("q6", "A", "toezicht", "avg22"),
-    "m07-schufa": ("q7", "B", "avg22", "transparantie"),
-    "m07-explanation": ("q8", "D", "uitleg", "avg22"),
-    "m07-dpia": ("q9", "C", "dpia", "fria"),
-    "m07-retention": ("q10", "A", "bewaren", "minimaal"),
-    "m07-minimisation": ("q11", "B", "minimaal", "bewaren"),
-    "m07-equal-treatment": ("q12", "D", "gelijk", "voorkeur"),
-    "m07-literacy": ("q13", "A", "geletterdheid", "art26"),
+    "m07-oversight": ("q3", "A", "toezicht", "avg22"),
+    "m07-explanation": ("q4", "D", "uitleg", "avg22"),
+    "m07-schufa": ("q5", "B", "avg22", "transparantie"),
+    "m07-retention": ("q6", "A", "bewaren", "minimaal"),
+    "m07-equal-treatment": ("q7", "D", "gelijk", "voorkeur"),
 }
 
 
