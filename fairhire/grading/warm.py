@@ -11,6 +11,12 @@ nbgrader starts kernels through jupyter_client; inside a grading process
 :func:`use` makes jupyter_client ask the zygote instead of exec'ing a new
 Python (only for the python3/ipykernel command; anything else starts as usual).
 jupyter_client has no forking kernel provisioner, so this is hand-written.
+
+Given the trainer's source notebooks, the zygote first runs their code cells
+(in forked children, before it takes requests, so before any learner code
+runs) and keeps what they computed through :func:`fairhire.memo.shared`. Only
+kernels asked for after :func:`trust_kernels` (the judge's) keep those
+results; every other kernel starts without them.
 """
 
 from __future__ import annotations
