@@ -164,3 +164,12 @@ def test_only_a_judges_kernel_gets_the_store_and_a_learner_cannot_poison_it(tmp_
         judge = _probe(tmp_path, zygote, [PROBE], trusted=True)
         assert judge["store"] and judge["n"] >= 1
         assert judge["first"] == expected
+
+
+def test_a_recording_that_fails_or_cannot_travel_shares_nothing_and_breaks_nothing(tmp_path):
+    cells = [
+        "raise RuntimeError('een cel die faalt')",
+        "from fairhire import memo\nf = memo.shared(lambda x: (lambda: x))\ng = f(1)",
+        "import os\nos.chdir('/')",
+    ]
+    assert warm._record([cells, ["import os\nos._exit(3)"]], tmp_path) == {}
