@@ -122,12 +122,13 @@ def fairhire_grade(
     course: Path, modules: list[str], workers: int, warm: bool = True
 ) -> tuple[float, dict]:
     """Grade every module as ``fairhire grade`` does (one warm-kernel zygote for all)."""
-    from fairhire.grading.grade import grade, warm_kernels
+    from fairhire.grading.grade import grade, source_notebooks, warm_kernels
 
     started = time.monotonic()
     statuses: dict[str, int] = {}
     with tempfile.TemporaryDirectory(prefix="fairhire-warm-") as folder:
-        zygote = warm_kernels(folder) if warm else False
+        # as the CLI does: the zygote runs the trainer's notebooks once (fairhire.memo)
+        zygote = warm_kernels(folder, source_notebooks(course, modules)) if warm else False
         try:
             for module in modules:
                 run = grade(course, module, workers=workers, warm=zygote)

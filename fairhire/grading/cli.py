@@ -80,7 +80,7 @@ def run_grade(args: argparse.Namespace) -> int:
     """
     from . import report
     from .course import CourseDir
-    from .grade import warm_kernels
+    from .grade import source_notebooks, warm_kernels
     from .processes import Limits
 
     try:
@@ -103,7 +103,9 @@ def run_grade(args: argparse.Namespace) -> int:
             warm = False
             if args.warm:
                 folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="fairhire-warm-"))
-                warm = warm_kernels(folder)  # one for all modules; None: ordinary kernels
+                # one for all modules (None: ordinary kernels); it runs the trainer's
+                # notebooks first, so the judge's kernels reuse their reference results
+                warm = warm_kernels(folder, source_notebooks(course, modules))
                 if warm is not None:
                     stack.callback(warm.stop)
             _grade_modules(course, modules, args, limits, warm)

@@ -290,7 +290,11 @@ def grade(
     outcomes: dict[str, Outcome] = {}
     with tempfile.TemporaryDirectory(prefix=f"fairhire-grade-{module}-") as tmp:
         tmp = Path(tmp)
-        own_zygote = _launch_zygote(tmp) if warm is True and available else None
+        own_zygote = (
+            _launch_zygote(tmp, source_notebooks(course, [module]) if judge else None)
+            if warm is True and available
+            else None
+        )
         running: dict[str, Running] = {}
         try:
             checks: dict[str, Precheck] = {}
@@ -460,12 +464,18 @@ def judge_findings(workdir: Path, graded: bool) -> list[Finding]:
     return out
 
 
-def _launch_zygote(folder: Path):
+def source_notebooks(course: CourseDir | str | Path, modules: list[str]) -> list[Path]:
+    """The trainer's source notebooks of ``modules`` (what the zygote runs for fairhire.memo)."""
+    course = course if isinstance(course, CourseDir) else CourseDir.load(course)
+    return [p for m in modules for p in sorted(course.path(course.source, m).glob("*.ipynb"))]
+
+
+def _launch_zygote(folder: Path, notebooks: list[Path] | None = None):
     """A warm-kernel zygote, importing in the background (None when it cannot start)."""
     from .warm import Zygote
 
     try:
-        return Zygote(folder, env={**os.environ, **CHILD_ENV}).launch()
+        return Zygote(folder, env={**os.environ, **CHILD_ENV}, notebooks=notebooks).launch()
     except OSError:
         return None
 
@@ -479,9 +489,14 @@ def _ready(zygote):
         return None  # ordinary (cold) kernels then
 
 
-def warm_kernels(folder: Path):
-    """A started zygote to share between several ``grade`` calls, or None (use as ``warm=``)."""
-    zygote = _launch_zygote(Path(folder))
+def warm_kernels(folder: Path, notebooks: list[Path] | None = None):
+    """A started zygote to share between several ``grade`` calls, or None (use as ``warm=``).
+
+    ``notebooks``: the trainer's source notebooks of the modules to grade
+    (:func:`source_notebooks`); the zygote runs them once, before any learner
+    code, so the judge's kernels reuse what they compute (:mod:`fairhire.memo`).
+    """
+    zygote = _launch_zygote(Path(folder), notebooks)
     return _ready(zygote) if zygote else None
 
 

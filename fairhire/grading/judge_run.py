@@ -111,6 +111,11 @@ def judge_and_grade(job) -> int:
         "nu de tests in de kernel van de beoordelaar",
         flush=True,
     )
+    if job.warm:
+        # the learner's processes are dead: from here on kernels are the judge's
+        from .warm import trust_kernels
+
+        trust_kernels()
     from nbgrader.apps.nbgraderapp import NbGraderApp
 
     code = 0

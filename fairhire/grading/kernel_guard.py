@@ -232,6 +232,9 @@ def state() -> dict[str, str]:
     for key, value in vars(builtins).items():
         if not key.startswith("_") and key not in VOLATILE:
             out[f"builtins:{key}"] = str(id(value))
+    # fairhire.memo's store of shared results: a learner's kernel has none, so making one shows
+    store = sys.modules.get("_fairhire_shared_results")
+    out["modules:shared-results"] = "" if store is None else str(id(store))
     out.update(_module_entries())
     return out
 

@@ -11,12 +11,19 @@ nbgrader starts kernels through jupyter_client; inside a grading process
 :func:`use` makes jupyter_client ask the zygote instead of exec'ing a new
 Python (only for the python3/ipykernel command; anything else starts as usual).
 jupyter_client has no forking kernel provisioner, so this is hand-written.
+
+Given the trainer's source notebooks, the zygote first runs their code cells
+(in forked children, before it takes requests, so before any learner code
+runs) and keeps what they computed through :func:`fairhire.memo.shared`. Only
+kernels asked for after :func:`trust_kernels` (the judge's) keep those
+results; every other kernel starts without them.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import pickle
 import pkgutil
 import signal
 import socket
@@ -27,6 +34,7 @@ from pathlib import Path
 
 import psutil
 
+from ..memo import STORE
 from .processes import Limits, apply_limits, is_running, kill_tree
 
 INLINE = "module://matplotlib_inline.backend_inline"
@@ -52,6 +60,9 @@ PRELOAD = [
 ]
 # fairhire's own trainer tools are never used inside a learner's kernel
 SKIP_FAIRHIRE = {"authoring", "grading", "register", "cli", "build", "__main__"}
+RECIPES = "recipes.json"  # the trainer's notebooks' code cells, for fairhire.memo
+# whether kernels asked for from here are a judge's (see trust_kernels)
+_TRUSTED = {"kernels": False}
 
 
 class ZygoteError(RuntimeError):
@@ -80,9 +91,91 @@ def _preload() -> None:
         pass
 
 
+def _record_one(cells: list[str], out: Path) -> None:  # pragma: no cover - forked child
+    """Run a trainer's notebook's code (given, solution and test cells); write what it shared."""
+    try:
+        null = os.open(os.devnull, os.O_RDWR)
+        for fd in (0, 1, 2):
+            os.dup2(null, fd)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        os.chdir(out.parent)
+        import matplotlib
+
+        matplotlib.use("Agg")
+        from fairhire import memo
+
+        store = memo.install(recording=True)
+        try:
+            from IPython.display import display
+        except ImportError:
+            display = print
+        namespace = {"__name__": "__main__", "display": display}
+        for source in cells:
+            try:
+                exec(compile(source, "<cell>", "exec"), namespace)  # noqa: S102 - trainer's code
+            except BaseException:  # noqa: BLE001 - a failing cell only shares less
+                continue
+        with open(out.with_suffix(".tmp"), "wb") as handle:
+            pickle.dump(store.frozen, handle, protocol=5)
+        os.replace(out.with_suffix(".tmp"), out)
+    finally:
+        os._exit(0)
+
+
+def _record(recipes: list[list[str]], folder: Path, timeout: float = 300) -> dict:
+    """Results shared by the trainer's notebooks, each run in a forked child (a few at once)."""
+    results: dict = {}
+    pending = list(enumerate(recipes))
+    running: dict[int, Path] = {}
+    deadline = time.monotonic() + timeout
+    while pending or running:
+        while pending and len(running) < (os.cpu_count() or 1):
+            index, cells = pending.pop(0)
+            out = folder / f"record-{index}" / "shared.pickle"
+            pid = os.fork()
+            if pid == 0:
+                _record_one(cells, out)
+            running[pid] = out
+        pid, _ = os.waitpid(-1, os.WNOHANG)
+        if pid == 0:
+            if time.monotonic() > deadline:
+                for child in running:
+                    os.kill(child, signal.SIGKILL)
+                    os.waitpid(child, 0)
+                break
+            time.sleep(0.02)
+            continue
+        out = running.pop(pid, None)
+        if out is not None and out.is_file():
+            try:
+                with open(out, "rb") as handle:
+                    for k, data in pickle.load(handle).items():
+                        results[k] = pickle.loads(data)
+            except Exception:  # noqa: BLE001 - a recording that cannot be read shares nothing
+                pass
+            out.unlink()
+    return results
+
+
 def serve(path: str) -> None:  # pragma: no cover - runs as its own process
-    """Zygote main loop: preload, then fork one kernel per request on the socket ``path``."""
+    """Zygote main loop: preload, then fork one kernel per request on the socket ``path``.
+
+    When the folder holds ``recipes.json`` (the code of the trainer's notebooks,
+    written by :class:`Zygote` before any learner code ran), those run first and
+    what they computed through :func:`fairhire.memo.shared` is kept for the
+    judge's kernels.
+    """
     _preload()
+    recipes = Path(path).parent / RECIPES
+    if recipes.is_file():
+        cells = json.loads(recipes.read_text(encoding="utf-8"))
+        recipes.unlink()
+        from fairhire import memo
+
+        try:
+            memo.install(_record(cells, Path(path).parent / "record"))
+        except Exception:  # noqa: BLE001 - without shared results the judge computes them
+            memo.uninstall()
     (Path(path).parent / "kernels").mkdir(exist_ok=True)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
@@ -132,6 +225,9 @@ def _become_kernel(request: dict) -> None:  # pragma: no cover - zygote side
     os.dup2(log, 2)
     sys.stdout = open(1, "w", encoding="utf-8", errors="replace", buffering=1, closefd=False)
     sys.stderr = open(2, "w", encoding="utf-8", errors="replace", buffering=1, closefd=False)
+    if not request.get("trusted"):
+        # only a judge's kernel, which never runs learner code, gets the shared results
+        sys.modules.pop(STORE, None)
     os.environ.clear()
     os.environ.update(request["env"])
     if request.get("cwd"):
@@ -162,8 +258,16 @@ def _become_kernel(request: dict) -> None:  # pragma: no cover - zygote side
 class Zygote:
     """Start and stop the zygote process (use as a context manager)."""
 
-    def __init__(self, folder: Path, env: dict[str, str] | None = None, timeout: float = 180):
+    def __init__(
+        self,
+        folder: Path,
+        env: dict[str, str] | None = None,
+        timeout: float = 180,
+        notebooks: list[Path] | None = None,
+    ):
         self.path = Path(folder) / "zygote.sock"
+        # read now, before any learner code runs: the zygote runs this code (fairhire.memo)
+        self.recipes = [code_cells(p) for p in notebooks or [] if Path(p).is_file()]
         self.env = dict(os.environ if env is None else env)
         self.env.setdefault("MPLBACKEND", INLINE)  # what ipykernel would set before any import
         self.timeout = timeout
@@ -172,6 +276,11 @@ class Zygote:
 
     def launch(self) -> Zygote:
         """Start the zygote without waiting for it to finish importing."""
+        if self.recipes:
+            recipes = self.path.parent / RECIPES
+            fd = os.open(recipes, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(self.recipes, handle)
         self.process = subprocess.Popen(
             [
                 sys.executable,
@@ -229,6 +338,17 @@ class Zygote:
         self.stop()
 
 
+def code_cells(path: Path) -> list[str]:
+    """The code cells of a notebook (a trainer's source notebook), as source strings."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(str(path), as_version=4)
+    except Exception:  # noqa: BLE001 - a notebook that cannot be read shares nothing
+        return []
+    return [c.source for c in nb.cells if c.cell_type == "code"]
+
+
 class ForkedKernel:
     """What jupyter_client expects of ``subprocess.Popen``, for a kernel the zygote forked."""
 
@@ -284,6 +404,7 @@ def request_kernel(
     env: dict[str, str],
     limits: dict | None = None,
     log: str | None = None,
+    trusted: bool = False,
 ) -> ForkedKernel:
     """Ask the zygote listening at ``path`` to fork a kernel, and return a handle to it.
 
@@ -301,6 +422,9 @@ def request_kernel(
         :class:`Limits` as a dict, applied in the kernel.
     log : str, optional
         File for the kernel's stdout and stderr (default: discarded).
+    trusted : bool
+        A judge's kernel, which never runs learner code: it keeps the results the
+        zygote shares (:mod:`fairhire.memo`); any other kernel starts without them.
 
     Raises
     ------
@@ -319,6 +443,7 @@ def request_kernel(
                         "limits": limits,
                         "log": log,
                         "parent": os.getpid(),
+                        "trusted": bool(trusted),
                     }
                 )
                 + "\n"
@@ -345,7 +470,13 @@ def use(path: str, *, limits: dict | None = None, log: str | None = None):
             env["JPY_PARENT_PID"] = str(os.getpid())  # as jupyter_client's launcher sets it
             try:
                 return request_kernel(
-                    path, list(cmd[3:]), cwd=kwargs.get("cwd"), env=env, limits=limits, log=log
+                    path,
+                    list(cmd[3:]),
+                    cwd=kwargs.get("cwd"),
+                    env=env,
+                    limits=limits,
+                    log=log,
+                    trusted=_TRUSTED["kernels"],
                 )
             except (OSError, ZygoteError):
                 pass  # fall back to a cold kernel
@@ -357,3 +488,13 @@ def use(path: str, *, limits: dict | None = None, log: str | None = None):
         local.launch_kernel = original
 
     return undo
+
+
+def trust_kernels(on: bool = True) -> None:
+    """In this grading process, ask the zygote for judge's kernels from now on (or not).
+
+    Call it only once no learner code can run any more (the learner's run is
+    over and its processes are killed): a judge's kernel keeps the results the
+    zygote shares (:mod:`fairhire.memo`).
+    """
+    _TRUSTED["kernels"] = bool(on)

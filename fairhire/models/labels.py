@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..memo import shared
 from ..world.datasets import QUALIFIED_THRESHOLD
 
 # Suitability at or above this counts as 'suitable' (the world's own definition,
@@ -33,6 +34,7 @@ def truly_suitable(data: pd.DataFrame, *, cutoff: float = SUITABLE_CUTOFF) -> np
     raise KeyError("De tabel heeft geen kolom 'suitability' (echte geschiktheid).")
 
 
+@shared
 def new_round(
     n_samples: int = 10_000, *, with_cv_text: bool = False, random_state: int = NEW_ROUND_SEED
 ) -> pd.DataFrame:

@@ -28,6 +28,7 @@ from fairlearn.reductions import DemographicParity, ExponentiatedGradient
 from sklearn.linear_model import LogisticRegression
 
 from ..audit.metrics import _binary, _column_or_array
+from ..memo import shared
 from .labels import truly_suitable
 from .screening import NO_PROXY_FEATURES, UNAWARE_FEATURES, make_preprocessor, make_screening_model
 
@@ -80,17 +81,20 @@ def _label(data: pd.DataFrame, label) -> np.ndarray:
     return _binary(_column_or_array(data, label, "label"), "label")
 
 
+@shared
 def fit_blind(train, test, *, group, label="invited", features=UNAWARE_FEATURES, random_state=0):
     """The model without protected columns."""
     model = make_screening_model(features).fit(train, _label(train, label))
     return model.predict(test)
 
 
+@shared
 def fit_no_proxies(train, test, *, group, label="invited", random_state=0):
     """Also without the proxy columns (postcode, hours, career gap, Dutch level)."""
     return fit_blind(train, test, group=group, label=label, features=NO_PROXY_FEATURES)
 
 
+@shared
 def fit_reweighed(
     train, test, *, group, label="invited", features=UNAWARE_FEATURES, random_state=0
 ):
@@ -101,6 +105,7 @@ def fit_reweighed(
     return model.predict(test)
 
 
+@shared
 def fit_threshold_optimizer(
     train, test, *, group, label="invited", features=UNAWARE_FEATURES, random_state=0
 ):
@@ -123,6 +128,7 @@ def fit_threshold_optimizer(
     return np.asarray(decided).astype(int)
 
 
+@shared
 def fit_exponentiated_gradient(
     train,
     test,
@@ -154,6 +160,7 @@ def fit_exponentiated_gradient(
     return np.asarray(decided).astype(int)
 
 
+@shared
 def fit_better_label(
     train, test, *, group, label="invited", features=UNAWARE_FEATURES, random_state=0
 ):
@@ -172,6 +179,7 @@ METHODS: dict[str, Callable] = {
 }
 
 
+@shared
 def mitigation_decisions(
     train: pd.DataFrame,
     test: pd.DataFrame,

@@ -16,6 +16,7 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
+from ..memo import shared
 from .generator import DEFAULT_SEED, REFERENCE_DATE, make_applicants
 
 VENDOR_NAME = "Selectomaat"
@@ -147,6 +148,7 @@ class VendorScreener:
         return f"<{self.name}: cv-screener, drempel {self.threshold:g}>"
 
 
+@shared  # fairhire grade: the judge's kernels take it from the zygote (see fairhire.memo)
 @cache
 def vendor_screener() -> VendorScreener:
     """The vendor's screener with the default seed (built once per session, about a second)."""
