@@ -11,7 +11,7 @@ exercise, so the number cannot drift away from the content:
   :data:`RUN_CELL_MINUTES`: run it, look at the output;
 - **answering**: each question by its kind: a choice, a line of code, a function, a written
   answer (its length read from the question: "zes tot tien zinnen", "250 tot 400 woorden"),
-  the AIR worksheet ("Beantwoord minstens 10 ...").
+  the AIR worksheet ("Beantwoord minstens 5 ...").
 
 The rates are this course's assumptions for an HR professional who does not program, not
 measurements; replace them with the times pilot learners take when those exist.
