@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..modules import Module
+from ..resources import LegalReference, legal_references
 
 READING_WORDS_PER_MINUTE = 120  # careful reading of new material in plain Dutch
 RUN_CELL_MINUTES = 0.5
@@ -107,17 +107,17 @@ def written_words(question: str) -> int:
     return DEFAULT_WRITTEN_WORDS
 
 
-def _legal_words(code: str, legal: dict) -> int:
+def _legal_words(code: str, legal: dict[str, LegalReference]) -> int:
     words = 0
     for call in _SHOW_LEGAL.findall(code):
         for key in _KEY.findall(call):
             ref = legal[key]
-            shown = " ".join(ref.get(f, "") for f in ("article", "summary_nl", "status_nl"))
+            shown = " ".join((ref.article, ref.summary_nl, ref.status_nl))
             words += len(_WORD.findall(shown))
     return words
 
 
-def estimate_notebook(path: Path, legal: dict) -> Sitting:
+def estimate_notebook(path: Path, legal: dict[str, LegalReference]) -> Sitting:
     """Estimate one notebook (a lesson, or an exercise in its solution form)."""
     cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
     words = 0
@@ -173,8 +173,7 @@ def estimate(module: Module, root: Path) -> Sitting:
     Sitting
         Minutes by part; ``.minutes`` is the whole.
     """
-    legal_file = Path(__file__).resolve().parents[1] / "data" / "legal.toml"
-    legal = tomllib.loads(legal_file.read_text(encoding="utf-8"))
+    legal = legal_references()
     parts = [
         estimate_notebook(module.lesson_path(root), legal),
         estimate_notebook(Path(root) / "solutions" / module.id / module.exercise, legal),

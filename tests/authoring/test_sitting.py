@@ -10,6 +10,7 @@ import pytest
 
 from fairhire.authoring import sitting
 from fairhire.modules import modules
+from fairhire.resources import legal_references
 
 from ..conftest import ROOT
 
@@ -68,7 +69,7 @@ def test_each_part_of_a_notebook_counts_once(tmp_path):
         md("Voorbeeldantwoord en beoordelingsmodel " + words, solution=True, grade=True),
         code('show_legal("gdpr-art-22")'),
     )
-    est = sitting.estimate_notebook(path, LEGAL)
+    est = sitting.estimate_notebook(path, legal_references())
     ref = LEGAL["gdpr-art-22"]
     shown = " ".join(ref[f] for f in ("article", "summary_nl", "status_nl"))
     legal_words = len(shown.split())
