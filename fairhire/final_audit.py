@@ -3,13 +3,16 @@
 The hidden tests of m08 recompute every expected number from this, never from a table the
 learner could have changed. Each hidden test starts by dropping ``fairhire`` from
 ``sys.modules``, which would throw away any cache inside the package and rebuild the
-screener (seconds) for every test cell. So the scored table is cached in a small module
-*outside* the ``fairhire`` namespace; what it holds is rebuilt from the seed and is the same
-on every run.
+screener (seconds) for every test cell. So the screener and the scored table are cached in a
+small module *outside* the ``fairhire`` namespace; what it holds is rebuilt from the seed and
+is the same on every run. The cache holds them pickled (immutable bytes) and every call
+unpickles a fresh copy: a caller can change its copy, never the cache, and the grading
+tripwire sees an entry replaced (:mod:`fairhire.grading.kernel_guard`).
 """
 
 from __future__ import annotations
 
+import pickle
 import sys
 import types
 
@@ -32,13 +35,14 @@ def screener():
     """The vendor's screener (Selectomaat), built once and kept across reloads of ``fairhire``.
 
     The exercise builds it through this function, so the hidden tests find it ready.
+    Every call returns a fresh copy.
     """
     store = _cache().store
     if "screener" not in store:
         from .world import vendor_screener
 
-        store["screener"] = vendor_screener()
-    return store["screener"]
+        store["screener"] = pickle.dumps(vendor_screener(), protocol=5)
+    return pickle.loads(store["screener"])  # noqa: S301 - pickled by this function
 
 
 def scored_audit() -> pd.DataFrame:
@@ -54,8 +58,8 @@ def scored_audit() -> pd.DataFrame:
         vendor = screener()
         audit["score"] = vendor.score(audit)
         audit["selected"] = vendor.select(audit).astype(int)
-        store["audit"] = audit
-    return store["audit"].copy()
+        store["audit"] = pickle.dumps(audit, protocol=5)
+    return pickle.loads(store["audit"])  # noqa: S301 - pickled by this function
 
 
 def clear_cache() -> None:

@@ -4,22 +4,31 @@ Hidden tests and given cells refit the same models on the same data for every
 learner. :func:`shared` marks a deterministic course function whose result
 depends only on its arguments; when a *store* is present in the process, a
 call whose arguments match a stored call (by a SHA-256 of their contents, not
-by identity) returns a copy of the stored result instead of computing it.
+by identity) returns a fresh copy of the stored result (unpickled) instead of
+computing it.
 
-Without a store (a learner's kernel, plain ``nbgrader autograde``, the answer
-tables, the lessons) every call computes, exactly as before. The store lives
-in ``sys.modules`` under :data:`STORE`, outside the ``fairhire`` package, so
-the hidden tests' re-import of ``fairhire`` keeps it. Only ``fairhire grade``
-installs one, and only in processes that never run learner code: the
-warm-kernel zygote fills it by running the trainer's source notebooks before
-any learner code runs, and hands it only to the judge's kernels
-(:mod:`fairhire.grading.warm`). A learner's kernel never gets it; one that
-makes its own is seen by the tripwire (:mod:`fairhire.grading.kernel_guard`).
+Without a store (plain ``nbgrader autograde``, the answer tables, the lessons)
+every call computes, exactly as before. The store lives in ``sys.modules``
+under :data:`STORE`, outside the ``fairhire`` package, so the hidden tests'
+re-import of ``fairhire`` keeps it. Only ``fairhire grade`` installs one
+(:mod:`fairhire.grading.warm`): the warm-kernel zygote runs the trainer's
+source notebooks before any learner code runs, and keeps two sets of results:
+
+* for the judge's kernels, which never run learner code, what the whole
+  notebooks computed (a writable store: a judge's own new results are kept
+  for its later cells);
+* for the learner's kernels and oracles, only what the *given* cells compute
+  without any answer, read-only: exactly what running the handed-out notebook
+  gives anyone, so the store holds nothing a learner could not compute.
+
+A learner's code that changes its read-only store only changes its own
+kernel's values, which the judge never trusts; the tripwire notices it
+(:mod:`fairhire.grading.kernel_guard`), for the few test cells that run in
+the learner's kernel.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
 import hashlib
 import pickle
@@ -103,14 +112,13 @@ def shared(func: Callable) -> Callable:
         k = key(func, args, kwargs)
         if k is None:
             return func(*args, **kwargs)
-        if k in store.results:
-            return copy.deepcopy(store.results[k])
+        data = store.results.get(k)
+        if data is not None:
+            return pickle.loads(data)  # noqa: S301 - written by this process or the zygote
         value = func(*args, **kwargs)
-        store.results[k] = copy.deepcopy(value)
-        frozen = getattr(store, "frozen", None)
-        if frozen is not None:  # recording: pickle now, while its classes are the current ones
+        if store.writable:
             try:
-                frozen[k] = pickle.dumps(value, protocol=5)
+                store.results[k] = pickle.dumps(value, protocol=5)
             except Exception:  # noqa: BLE001 - a result that cannot travel is not shared
                 pass
         return value
@@ -118,17 +126,15 @@ def shared(func: Callable) -> Callable:
     return wrapper
 
 
-def install(results: dict | None = None, *, recording: bool = False) -> types.ModuleType:
+def install(results: dict[str, bytes] | None = None, *, writable: bool = True) -> types.ModuleType:
     """Put a store in this process (filled with ``results``) and return it.
 
-    ``recording``: also keep each new result pickled (``store.frozen``), to send it
-    to another process (the hidden tests' re-import of ``fairhire`` would make
-    classes defined there unpicklable later).
+    ``results`` maps a :func:`key` to the pickled result. A ``writable`` store
+    keeps every new result too; a read-only one only answers from ``results``.
     """
     store = types.ModuleType(STORE, "Shared reference results (fairhire.memo).")
     store.results = dict(results or {})
-    if recording:
-        store.frozen = {}
+    store.writable = bool(writable)
     sys.modules[STORE] = store
     return store
 
@@ -138,7 +144,7 @@ def uninstall() -> None:
     sys.modules.pop(STORE, None)
 
 
-def results() -> dict:
-    """The results in this process's store (empty without one)."""
+def results() -> dict[str, bytes]:
+    """The (pickled) results in this process's store (empty without one)."""
     store = sys.modules.get(STORE)
     return dict(store.results) if store is not None else {}

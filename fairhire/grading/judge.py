@@ -36,6 +36,7 @@ tripwire guards it and the grading report names these cells.
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import shutil
 from dataclasses import dataclass, field
@@ -52,6 +53,13 @@ INJECTION = (
     "from fairhire.grading.injection import inject as _fairhire_inject\n"
     "_fairhire_inject(globals(), {data}, {spec})\n"
 )
+INJECTION_FILE = (
+    "# fairhire: jouw antwoorden uit deze cel, als waarden (nagekeken in een aparte kernel)\n"
+    "from fairhire.grading.injection import inject_file as _fairhire_inject_file\n"
+    "_fairhire_inject_file(globals(), {path}, {sha}, {spec})\n"
+)
+# answers larger than this go to a file beside the judge notebook instead of into its code
+INLINE_LIMIT = 64 * 1024
 RECORDER = (
     "from fairhire.grading.capture import Recorder as _R\n__fairhire_rec = _R({folder})\ndel _R"
 )
@@ -259,8 +267,17 @@ def _tampering(steps: list[Step], captures: dict[int, dict], capture_dir: Path):
     return out
 
 
-def judge_notebook(nb: nbformat.NotebookNode, run: NotebookRun, spec: str | None):
-    """The submission with answer cells replaced by injections and own cells left out."""
+def judge_notebook(
+    nb: nbformat.NotebookNode,
+    run: NotebookRun,
+    spec: str | None,
+    answers_dir: Path | None = None,
+):
+    """The submission with answer cells replaced by injections and own cells left out.
+
+    ``answers_dir``: where answers larger than :data:`INLINE_LIMIT` are written
+    (checked by their SHA-256 when read); without it every answer is inline.
+    """
     judge = copy.deepcopy(nb)
     cells = []
     for step, cell in zip(run.steps, judge.cells, strict=True):
@@ -269,9 +286,19 @@ def judge_notebook(nb: nbformat.NotebookNode, run: NotebookRun, spec: str | None
         if step.kind == "answer":
             values = run.captures.get(step.index, {}).get("values", {})
             values = {k: v for k, v in values.items() if k in step.names}
-            cell.source = INJECTION.format(
-                data=repr(json.dumps(values, ensure_ascii=False)), spec=repr(spec)
-            )
+            text = json.dumps(values, ensure_ascii=False)
+            if answers_dir is not None and len(text) > INLINE_LIMIT:
+                answers_dir.mkdir(parents=True, exist_ok=True)
+                path = answers_dir / f"{step.index}.json"
+                data = text.encode("utf-8")
+                path.write_bytes(data)
+                cell.source = INJECTION_FILE.format(
+                    path=repr(str(path)),
+                    sha=repr(hashlib.sha256(data).hexdigest()),
+                    spec=repr(spec),
+                )
+            else:
+                cell.source = INJECTION.format(data=repr(text), spec=repr(spec))
             cell.outputs = []
             cell.execution_count = None
         cells.append(cell)

@@ -105,7 +105,8 @@ def judge_and_grade(job) -> int:
         (workdir / name).write_bytes(data)
     for name, (path, nb, run) in runs.items():
         spec = judge.oracle_spec(run, folder, learner_root / f"oracle-{name}.json")
-        nbformat.write(judge.judge_notebook(nb, run, spec), str(path))
+        answers = learner_root / f"answers-{name}"
+        nbformat.write(judge.judge_notebook(nb, run, spec, answers), str(path))
     print(
         f"fairhire: run van de cursist klaar na {time.monotonic() - started:.1f} s; "
         "nu de tests in de kernel van de beoordelaar",

@@ -49,6 +49,8 @@ WATCHED_MODULES = (
     "ipykernel.zmqshell",
     "jupyter_client.session",
 )
+# caches outside the fairhire package (fairhire.memo.STORE, fairhire.final_audit's)
+CACHES = ("_fairhire_shared_results", "_fairhire_m08_cache")
 SHELL_METHODS = (
     "run_cell",
     "run_cell_async",
@@ -166,6 +168,30 @@ def _module_entries() -> dict[str, str]:
     return out
 
 
+def _caches() -> dict[str, str]:
+    """Per cache module and entry: which object it holds (new entries are not a change).
+
+    A shared-results store a kernel did not start with is a change; the m08
+    cache is made by the notebook's own cells, so only a replaced one is.
+    """
+    out = {}
+    for name in CACHES:
+        module = sys.modules.get(name)
+        if module is None:
+            if name == CACHES[0]:  # always there, so making one is a change
+                out[f"modules:cache.{name}"] = ""
+            continue
+        out[f"modules:cache.{name}"] = str(id(module))
+        entries = getattr(module, "results", getattr(module, "store", None))
+        out[f"modules:cache.{name}:entries"] = f"{id(entries)}:{getattr(module, 'writable', '')}"
+        if isinstance(entries, dict):
+            for key, value in list(entries.items()):
+                out[f"modules:cache.{name}[{str(key)[:16]}]"] = (
+                    f"{type(value).__name__}:{id(value)}"
+                )
+    return out
+
+
 def state() -> dict[str, str]:
     """Fingerprints of the kernel's machinery; compare two with :func:`changes`."""
     out: dict[str, str] = {}
@@ -232,9 +258,10 @@ def state() -> dict[str, str]:
     for key, value in vars(builtins).items():
         if not key.startswith("_") and key not in VOLATILE:
             out[f"builtins:{key}"] = str(id(value))
-    # fairhire.memo's store of shared results: a learner's kernel has none, so making one shows
-    store = sys.modules.get("_fairhire_shared_results")
-    out["modules:shared-results"] = "" if store is None else str(id(store))
+    # caches the hidden tests read: fairhire.memo's store of shared results (read-only in a
+    # learner's kernel) and the m08 cache; their entries are immutable bytes, so which
+    # objects they hold is their content
+    out.update(_caches())
     out.update(_module_entries())
     return out
 

@@ -9,7 +9,9 @@ learner's function and sends back the result as plain data. Whatever the
 learner's code does in that process, the judge receives values only.
 
 Run as ``python -m fairhire.grading.oracle <spec.json>`` (the judge's
-:class:`Client` does that).
+:class:`Client` does that), or forked from the warm-kernel zygote when the
+judge's kernel came from there (:func:`fairhire.grading.warm.request_oracle`,
+with the same limits).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 from . import plain_data
 
 CALL_TIMEOUT = 20.0
+OUTPUT_MB = 16  # largest file the learner's code may write in the oracle
 START_TIMEOUT = 180.0
 
 
@@ -51,6 +54,23 @@ class Client:
             or k.endswith("_NUM_THREADS")
         }
         env["MPLBACKEND"] = "Agg"
+        zygote = os.environ.get("FAIRHIRE_ZYGOTE")
+        if zygote and os.path.exists(zygote):
+            # forked from the warm-kernel zygote: the libraries are imported already
+            from .warm import ZygoteError, request_oracle
+
+            try:
+                limits = {
+                    "memory_mb": self.memory_mb,
+                    "cpu_seconds": self.cpu_seconds,
+                    "output_mb": OUTPUT_MB,
+                }
+                self.process = request_oracle(zygote, self.spec, cwd=folder, env=env, limits=limits)
+            except (OSError, ZygoteError):
+                self.process = None
+            else:
+                self._read(START_TIMEOUT)
+                return
         memory, cpu = self.memory_mb, self.cpu_seconds
 
         def limit() -> None:  # pragma: no cover - runs in the child before exec
@@ -59,7 +79,7 @@ class Client:
             os.setsid()
             resource.setrlimit(resource.RLIMIT_AS, (memory * 2**20, memory * 2**20))
             resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
-            resource.setrlimit(resource.RLIMIT_FSIZE, (16 * 2**20, 16 * 2**20))
+            resource.setrlimit(resource.RLIMIT_FSIZE, (OUTPUT_MB * 2**20, OUTPUT_MB * 2**20))
 
         self.process = subprocess.Popen(
             [sys.executable, "-m", "fairhire.grading.oracle", self.spec],

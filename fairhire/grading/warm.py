@@ -14,19 +14,33 @@ jupyter_client has no forking kernel provisioner, so this is hand-written.
 
 Given the trainer's source notebooks, the zygote first runs their code cells
 (in forked children, before it takes requests, so before any learner code
-runs) and keeps what they computed through :func:`fairhire.memo.shared`. Only
-kernels asked for after :func:`trust_kernels` (the judge's) keep those
-results; every other kernel starts without them.
+runs) and keeps what they computed through :func:`fairhire.memo.shared`:
+everything for the judge's kernels (those asked for after
+:func:`trust_kernels`), and what the given cells alone compute, read-only, for
+every other kernel and the oracles.
+
+The zygote also forks the *oracle* processes that call a learner's function
+for the judge (:mod:`fairhire.grading.oracle`), so they do not import the
+libraries again either.
+
+Who may ask: the zygote reads the asking process from the socket
+(``SO_PEERCRED``), not from the request. A kernel may be asked for only by the
+process that started the zygote or one of its children (the grading
+processes); an oracle only by a judge's kernel. A learner's kernel, or
+anything it starts, is refused, so it cannot start processes outside the
+grading run's reach or claim another run's kernels.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import pickle
 import pkgutil
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import time
@@ -34,7 +48,6 @@ from pathlib import Path
 
 import psutil
 
-from ..memo import STORE
 from .processes import Limits, apply_limits, is_running, kill_tree
 
 INLINE = "module://matplotlib_inline.backend_inline"
@@ -43,6 +56,14 @@ PRELOAD = [
     "IPython",
     "ipykernel.kernelapp",
     "ipykernel.ipkernel",
+    "ipykernel.debugger",  # imports debugpy: 0.2 s of every kernel start otherwise
+    # what IPython's shell and ipykernel import when a kernel starts
+    "IPython.core.completerlib",
+    "IPython.core.debugger",
+    "IPython.core.logger",
+    "IPython.extensions.storemagic",
+    "sqlite3",
+    "tornado.platform.asyncio",
     "numpy",
     "pandas",
     "matplotlib",
@@ -63,6 +84,10 @@ SKIP_FAIRHIRE = {"authoring", "grading", "register", "cli", "build", "__main__"}
 RECIPES = "recipes.json"  # the trainer's notebooks' code cells, for fairhire.memo
 # whether kernels asked for from here are a judge's (see trust_kernels)
 _TRUSTED = {"kernels": False}
+# in the zygote: what the trainer's given cells alone computed (for learners' kernels)
+_LEARNER_RESULTS: dict[str, bytes] = {}
+# in a judge's kernel: the zygote's socket, for oracles (set by the zygote, never for a learner)
+SOCKET_ENV = "FAIRHIRE_ZYGOTE"
 
 
 class ZygoteError(RuntimeError):
@@ -79,6 +104,17 @@ def _preload() -> None:
         except Exception:  # noqa: BLE001 - a library that fails to import is simply not warm
             continue
     try:
+        # a kernel's first traceback imports stack_data and pygments (0.1 s per kernel);
+        # an untouched exercise raises in many cells
+        from IPython.core.ultratb import AutoFormattedTB
+
+        try:
+            raise NotImplementedError
+        except NotImplementedError:
+            AutoFormattedTB(mode="Context").structured_traceback(*sys.exc_info())
+    except Exception:  # noqa: BLE001 - only slower without it
+        pass
+    try:
         import fairhire
 
         for info in pkgutil.iter_modules(fairhire.__path__):
@@ -92,7 +128,7 @@ def _preload() -> None:
 
 
 def _record_one(cells: list[str], out: Path) -> None:  # pragma: no cover - forked child
-    """Run a trainer's notebook's code (given, solution and test cells); write what it shared."""
+    """Run a trainer's notebook's code cells; write what they shared (pickled, by key)."""
     try:
         null = os.open(os.devnull, os.O_RDWR)
         for fd in (0, 1, 2):
@@ -104,7 +140,7 @@ def _record_one(cells: list[str], out: Path) -> None:  # pragma: no cover - fork
         matplotlib.use("Agg")
         from fairhire import memo
 
-        store = memo.install(recording=True)
+        store = memo.install()
         try:
             from IPython.display import display
         except ImportError:
@@ -116,17 +152,17 @@ def _record_one(cells: list[str], out: Path) -> None:  # pragma: no cover - fork
             except BaseException:  # noqa: BLE001 - a failing cell only shares less
                 continue
         with open(out.with_suffix(".tmp"), "wb") as handle:
-            pickle.dump(store.frozen, handle, protocol=5)
+            pickle.dump(store.results, handle, protocol=5)
         os.replace(out.with_suffix(".tmp"), out)
     finally:
         os._exit(0)
 
 
-def _record(recipes: list[list[str]], folder: Path, timeout: float = 300) -> dict:
-    """Results shared by the trainer's notebooks, each run in a forked child (a few at once)."""
-    results: dict = {}
+def _record(recipes: list[list[str]], folder: Path, timeout: float = 300) -> list[dict]:
+    """Per recipe, the results it shared (key -> pickled result); each runs in a forked child."""
+    results: list[dict] = [{} for _ in recipes]
     pending = list(enumerate(recipes))
-    running: dict[int, Path] = {}
+    running: dict[int, tuple[int, Path]] = {}
     deadline = time.monotonic() + timeout
     while pending or running:
         while pending and len(running) < (os.cpu_count() or 1):
@@ -135,7 +171,7 @@ def _record(recipes: list[list[str]], folder: Path, timeout: float = 300) -> dic
             pid = os.fork()
             if pid == 0:
                 _record_one(cells, out)
-            running[pid] = out
+            running[pid] = (index, out)
         pid, _ = os.waitpid(-1, os.WNOHANG)
         if pid == 0:
             if time.monotonic() > deadline:
@@ -145,16 +181,26 @@ def _record(recipes: list[list[str]], folder: Path, timeout: float = 300) -> dic
                 break
             time.sleep(0.02)
             continue
-        out = running.pop(pid, None)
+        index, out = running.pop(pid, (None, None))
         if out is not None and out.is_file():
             try:
                 with open(out, "rb") as handle:
-                    for k, data in pickle.load(handle).items():
-                        results[k] = pickle.loads(data)
+                    loaded = pickle.load(handle)  # noqa: S301 - written by our own child
+                if isinstance(loaded, dict):
+                    results[index] = {
+                        k: v for k, v in loaded.items() if type(k) is str and type(v) is bytes
+                    }
             except Exception:  # noqa: BLE001 - a recording that cannot be read shares nothing
                 pass
             out.unlink()
     return results
+
+
+def _merged(parts: list[dict]) -> dict:
+    out: dict = {}
+    for part in parts:
+        out.update(part)
+    return out
 
 
 def serve(path: str) -> None:  # pragma: no cover - runs as its own process
@@ -168,36 +214,97 @@ def serve(path: str) -> None:  # pragma: no cover - runs as its own process
     _preload()
     recipes = Path(path).parent / RECIPES
     if recipes.is_file():
-        cells = json.loads(recipes.read_text(encoding="utf-8"))
+        given = json.loads(recipes.read_text(encoding="utf-8"))
         recipes.unlink()
         from fairhire import memo
 
         try:
-            memo.install(_record(cells, Path(path).parent / "record"))
-        except Exception:  # noqa: BLE001 - without shared results the judge computes them
+            # every code cell, for the judge; the given cells alone, for the learner's kernels
+            judge = [[c["source"] for c in cells] for cells in given]
+            learner = [[c["source"] for c in cells if c["given"]] for cells in given]
+            recorded = _record(judge + learner, Path(path).parent / "record")
+            memo.install(_merged(recorded[: len(judge)]))
+            _LEARNER_RESULTS.update(_merged(recorded[len(judge) :]))
+        except Exception:  # noqa: BLE001 - without shared results every kernel computes them
             memo.uninstall()
+            _LEARNER_RESULTS.clear()
     (Path(path).parent / "kernels").mkdir(exist_ok=True)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped automatically
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(path + ".tmp")
     os.rename(path + ".tmp", path)  # the socket appears only when the zygote is ready
     server.listen(64)
+    launcher = os.getppid()
+    judges: dict[int, int] = {}  # a judge's kernel -> the grading process that asked for it
     while True:
         conn, _ = server.accept()
+        fds: list[int] = []
         with conn:
             try:
-                request = json.loads(conn.makefile("r").readline())
-                pid = _fork_kernel(request, server)
+                asker = _peer(conn)
+                request, fds = _receive(conn)
+                if request.get("kind") == "oracle":
+                    # only a judge's kernel asks for an oracle; it belongs to that grading run
+                    parent = judges.get(asker)
+                    if parent is None or not is_running(asker) or len(fds) != 2:
+                        raise ZygoteError("alleen de kernel van de beoordelaar vraagt een oracle")
+                    pid = _fork(server, functools.partial(_become_oracle, request, fds))
+                else:
+                    if not _launched_by(asker, launcher):
+                        raise ZygoteError("alleen een nakijkproces vraagt een kernel")
+                    parent = asker
+                    request = {**request, "socket": path}
+                    pid = _fork(server, functools.partial(_become_kernel, request))
+                    if request.get("trusted"):
+                        judges = {k: v for k, v in judges.items() if is_running(k)}
+                        judges[pid] = asker
                 # who asked for which kernel, so a grading run can kill its own kernels
-                (Path(path).parent / "kernels" / f"{int(request.get('parent', 0))}-{pid}").touch()
+                (Path(path).parent / "kernels" / f"{parent}-{pid}").touch()
                 conn.sendall((json.dumps({"pid": pid}) + "\n").encode())
             except Exception as exc:  # noqa: BLE001 - report, keep serving
-                conn.sendall(
-                    (json.dumps({"error": f"{type(exc).__name__}: {exc}"}) + "\n").encode()
-                )
+                try:
+                    conn.sendall(
+                        (json.dumps({"error": f"{type(exc).__name__}: {exc}"}) + "\n").encode()
+                    )
+                except OSError:
+                    pass
+            finally:
+                for fd in fds:
+                    os.close(fd)
 
 
-def _fork_kernel(request: dict, server: socket.socket) -> int:  # pragma: no cover - zygote side
+def _peer(conn: socket.socket) -> int:
+    """The process id of whoever is at the other end of a Unix socket (from the kernel)."""
+    creds = conn.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    return struct.unpack("3i", creds)[0]
+
+
+def _launched_by(pid: int, launcher: int) -> bool:
+    """True for the zygote's launcher and its children (a learner's process is neither)."""
+    if pid == launcher:
+        return True
+    try:
+        return psutil.Process(pid).ppid() == launcher
+    except psutil.Error:
+        return False
+
+
+def _receive(conn: socket.socket) -> tuple[dict, list[int]]:
+    """One request line, and the file descriptors sent with it."""
+    data, fds = b"", []
+    while not data.endswith(b"\n"):
+        chunk, new, _flags, _addr = socket.recv_fds(conn, 1 << 16, 4)
+        fds += new
+        if not chunk:
+            break
+        data += chunk
+        if len(data) > 4 * 2**20:
+            raise ZygoteError("request too large")
+    return json.loads(data), fds
+
+
+def _fork(server: socket.socket, become) -> int:  # pragma: no cover
+    """Fork a child in a session of its own that runs ``become()``; its pid."""
     ready_r, ready_w = os.pipe()
     pid = os.fork()
     if pid:
@@ -212,9 +319,56 @@ def _fork_kernel(request: dict, server: socket.socket) -> int:  # pragma: no cov
         os.setsid()
         os.write(ready_w, b"1")
         os.close(ready_w)
-        _become_kernel(request)
+        become()
     finally:
         os._exit(1)
+
+
+def _learner_store() -> None:  # pragma: no cover - zygote side
+    """In a process that runs learner code: only the given cells' results, read-only."""
+    from fairhire import memo
+
+    if _LEARNER_RESULTS:
+        memo.install(_LEARNER_RESULTS, writable=False)
+    else:
+        memo.uninstall()
+
+
+def _fresh_process(request: dict) -> None:  # pragma: no cover - zygote side
+    """What every forked child does first: environment, folder, limits, its own randomness."""
+    os.environ.clear()
+    os.environ.update(request["env"])
+    if request.get("cwd"):
+        os.chdir(request["cwd"])
+    if request.get("limits"):
+        apply_limits(Limits(**request["limits"]))
+    # a fork shares its parent's random state; a fresh process would not
+    import random
+
+    random.seed()
+    if "numpy" in sys.modules:
+        sys.modules["numpy"].random.seed()
+
+
+def _become_oracle(request: dict, fds: list[int]) -> None:  # pragma: no cover - zygote side
+    """Serve a learner's functions on the pipes sent with the request (see oracle.serve)."""
+    requests, replies = fds
+    null = os.open(os.devnull, os.O_RDWR)
+    os.dup2(requests, 0)
+    os.dup2(replies, 1)
+    os.dup2(null, 2)
+    for fd in (requests, replies, null):
+        os.close(fd)
+    sys.stdout = open(1, "w", encoding="utf-8", errors="replace", buffering=1, closefd=False)
+    sys.stderr = open(2, "w", encoding="utf-8", errors="replace", buffering=1, closefd=False)
+    _learner_store()  # learner code runs here
+    env = {k: v for k, v in request["env"].items() if k != SOCKET_ENV}
+    _fresh_process({**request, "env": {**env, "MPLBACKEND": "Agg"}})
+    if "matplotlib" in sys.modules:
+        sys.modules["matplotlib"].use("Agg", force=True)
+    from .oracle import serve
+
+    serve(request["spec"])
 
 
 def _become_kernel(request: dict) -> None:  # pragma: no cover - zygote side
@@ -225,21 +379,12 @@ def _become_kernel(request: dict) -> None:  # pragma: no cover - zygote side
     os.dup2(log, 2)
     sys.stdout = open(1, "w", encoding="utf-8", errors="replace", buffering=1, closefd=False)
     sys.stderr = open(2, "w", encoding="utf-8", errors="replace", buffering=1, closefd=False)
-    if not request.get("trusted"):
-        # only a judge's kernel, which never runs learner code, gets the shared results
-        sys.modules.pop(STORE, None)
-    os.environ.clear()
-    os.environ.update(request["env"])
-    if request.get("cwd"):
-        os.chdir(request["cwd"])
-    if request.get("limits"):
-        apply_limits(Limits(**request["limits"]))
-    # a fork shares its parent's random state; a fresh kernel would not
-    import random
-
-    random.seed()
-    if "numpy" in sys.modules:
-        sys.modules["numpy"].random.seed()
+    env = {k: v for k, v in request["env"].items() if k != SOCKET_ENV}
+    if request.get("trusted"):
+        env[SOCKET_ENV] = request["socket"]  # the judge asks the zygote for oracles
+    else:
+        _learner_store()
+    _fresh_process({**request, "env": env})
     sys.argv = ["ipykernel_launcher", *request["argv"]]
     from ipykernel.kernelapp import IPKernelApp
 
@@ -338,15 +483,26 @@ class Zygote:
         self.stop()
 
 
-def code_cells(path: Path) -> list[str]:
-    """The code cells of a notebook (a trainer's source notebook), as source strings."""
+def code_cells(path: Path) -> list[dict]:
+    """The code cells of a trainer's source notebook: ``{"source", "given"}`` each.
+
+    ``given``: handed out as it is (neither an answer nor a test cell).
+    """
     import nbformat
+
+    from ..running_notebook import nbgrader_meta
 
     try:
         nb = nbformat.read(str(path), as_version=4)
     except Exception:  # noqa: BLE001 - a notebook that cannot be read shares nothing
         return []
-    return [c.source for c in nb.cells if c.cell_type == "code"]
+    out = []
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            meta = nbgrader_meta(cell)
+            given = not meta.get("solution") and not meta.get("grade")
+            out.append({"source": cell.source, "given": given})
+    return out
 
 
 class ForkedKernel:
@@ -431,28 +587,71 @@ def request_kernel(
     ZygoteError
         When the zygote reports an error or does not answer.
     """
+    pid = _ask(
+        path,
+        {
+            "argv": argv,
+            "cwd": cwd,
+            "env": env,
+            "limits": limits,
+            "log": log,
+            "trusted": bool(trusted),
+        },
+    )
+    return ForkedKernel(pid)
+
+
+def _ask(path: str, request: dict, fds: list[int] | None = None) -> int:
+    """Send one request (and file descriptors) to the zygote; the pid it forked."""
+    payload = (json.dumps(request) + "\n").encode()
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
         conn.connect(path)
-        conn.sendall(
-            (
-                json.dumps(
-                    {
-                        "argv": argv,
-                        "cwd": cwd,
-                        "env": env,
-                        "limits": limits,
-                        "log": log,
-                        "parent": os.getpid(),
-                        "trusted": bool(trusted),
-                    }
-                )
-                + "\n"
-            ).encode()
-        )
+        sent = socket.send_fds(conn, [payload], list(fds or []))
+        conn.sendall(payload[sent:])
         reply = json.loads(conn.makefile("r").readline() or "{}")
     if "pid" not in reply:
         raise ZygoteError(reply.get("error", "no reply from the zygote"))
-    return ForkedKernel(reply["pid"])
+    return int(reply["pid"])
+
+
+class ForkedOracle(ForkedKernel):
+    """An oracle process the zygote forked: its pid and the two ends of its pipes."""
+
+    def __init__(self, pid: int, stdin, stdout):
+        super().__init__(pid)
+        self.stdin = stdin
+        self.stdout = stdout
+
+
+def request_oracle(
+    path: str, spec: str, *, cwd: str, env: dict[str, str], limits: dict
+) -> ForkedOracle:
+    """Ask the zygote for an oracle process (only a judge's kernel may); see oracle.serve.
+
+    The zygote forks it with ``limits`` (:class:`Limits` fields), in a session
+    of its own and without shared results; it talks over two pipes made here.
+
+    Raises
+    ------
+    ZygoteError, OSError
+        When the zygote refuses or does not answer.
+    """
+    requests_r, requests_w = os.pipe()
+    replies_r, replies_w = os.pipe()
+    try:
+        pid = _ask(
+            path,
+            {"kind": "oracle", "spec": spec, "cwd": cwd, "env": env, "limits": limits},
+            [requests_r, replies_w],
+        )
+    except BaseException:
+        for fd in (requests_w, replies_r):
+            os.close(fd)
+        raise
+    finally:
+        os.close(requests_r)
+        os.close(replies_w)
+    return ForkedOracle(pid, os.fdopen(requests_w, "wb"), os.fdopen(replies_r, "rb"))
 
 
 def use(path: str, *, limits: dict | None = None, log: str | None = None):

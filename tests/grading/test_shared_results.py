@@ -1,9 +1,11 @@
-"""Reference results shared between learners (fairhire.memo): same answers, only for the judge.
+"""Reference results shared between learners (fairhire.memo): same answers, nothing more.
 
-The zygote runs the trainer's notebooks once and hands what they computed to
-the judge's kernels only. These tests check that a shared result is what
-computing gives, that a learner's kernel never sees the store, and that a
-learner's kernel that fakes or poisons one changes nothing for the judge.
+The zygote runs the trainer's notebooks once. The judge's kernels get what
+the whole notebooks computed; a learner's kernel gets, read-only, only what
+the given cells compute without any answer. These tests check that a shared
+result is what computing gives, that a learner's kernel never sees a result
+of an answer cell, and that a learner's kernel that fakes or poisons its
+store changes nothing for the judge and trips the tripwire.
 """
 
 from __future__ import annotations
@@ -24,11 +26,15 @@ from fairhire.grading.processes import CHILD_ENV
 from fairhire.paths import repo_root
 
 RECIPE = "from fairhire.models import new_round\nsmall = new_round(40)\n"
+ANSWER = "bigger = new_round(41)\n"  # an answer cell of the trainer's notebook
 PROBE = (
     "import sys, json\n"
-    "from fairhire.models import new_round\n"
+    "from fairhire import memo\n"
+    "from fairhire.models import new_round, labels\n"
     "store = sys.modules.get('_fairhire_shared_results')\n"
+    "key41 = memo.key(labels.new_round.__wrapped__, (41,), {})\n"
     "print(json.dumps({'store': store is not None, 'n': len(store.results) if store else 0,"
+    " 'writable': bool(store and store.writable), 'answer': bool(store and key41 in store.results),"
     " 'first': new_round(40)['suitability'].round(6).tolist()[:5]}))"
 )
 POISON = (
@@ -40,7 +46,8 @@ POISON = (
     "from fairhire.models import labels\n"
     "import pandas as pd\n"
     "k = memo.key(labels.new_round.__wrapped__, (40,), {})\n"
-    "fake.results[k] = pd.DataFrame({'suitability': [0.0] * 40})\n"
+    "import pickle\n"
+    "fake.results[k] = pickle.dumps(pd.DataFrame({'suitability': [0.0] * 40}))\n"
     "for key in list(fake.results):\n"
     "    fake.results[key] = fake.results[k]\n"
 )
@@ -99,10 +106,48 @@ def test_keys_follow_contents_types_and_order():
     assert memo.key(len, (object(),), {}) is None  # not fingerprinted: the call computes
 
 
-def test_the_tripwire_sees_a_store_made_in_a_learners_kernel(no_store):
+def test_the_tripwire_sees_a_store_made_or_changed_in_a_learners_kernel(no_store):
     before = kernel_guard.state()
-    memo.install({"forged": 1})
+    memo.install({"forged": b"1"})
     assert kernel_guard.changes(before, kernel_guard.state())
+    store = memo.install({"a": b"1", "b": b"2"}, writable=False)  # as a learner's kernel has
+    before = kernel_guard.state()
+    assert not kernel_guard.changes(before, kernel_guard.state())
+    store.results["a"] = b"forged"
+    assert kernel_guard.changes(before, kernel_guard.state())
+    before = kernel_guard.state()
+    store.writable = True
+    assert kernel_guard.changes(before, kernel_guard.state())
+
+
+def test_a_read_only_store_answers_but_keeps_nothing_new(no_store):
+    calls = []
+
+    @memo.shared
+    def f(x):
+        calls.append(x)
+        return [x]
+
+    memo.install()
+    f(1)
+    recorded = memo.results()
+    store = memo.install(recorded, writable=False)
+    assert f(1) == [1] and f(2) == [2] and f(2) == [2]
+    assert calls == [1, 2, 2]  # 1 from the store; 2 is computed each time
+    assert store.results == recorded
+
+
+def test_the_m08_cache_is_watched_but_may_be_filled(monkeypatch):
+    from fairhire import final_audit
+
+    final_audit.clear_cache()
+    before = kernel_guard.state()
+    final_audit.screener()  # a given cell builds it: no change
+    after = kernel_guard.state()
+    assert not kernel_guard.changes(before, after)
+    sys.modules["_fairhire_m08_cache"].store["screener"] = b"forged"
+    assert kernel_guard.changes(after, kernel_guard.state())
+    final_audit.clear_cache()
 
 
 def test_shared_m06_results_are_what_computing_gives(tmp_path, no_store):
@@ -112,7 +157,7 @@ def test_shared_m06_results_are_what_computing_gives(tmp_path, no_store):
     from fairhire.world import load_history
 
     source = repo_root() / "solutions" / "m06" / "m06_opdracht.ipynb"
-    recorded = warm._record([warm.code_cells(source)], tmp_path)
+    recorded = warm._record([[c["source"] for c in warm.code_cells(source)]], tmp_path)[0]
     methods = ["blind", "zonder proxies", "reweighing", "ThresholdOptimizer", "beter label"]
     history = load_history()
     computed_round = new_round()
@@ -144,9 +189,12 @@ def _probe(folder, zygote, cells, trusted):
     return json.loads(nb.cells[-1].outputs[0]["text"])
 
 
-def test_only_a_judges_kernel_gets_the_store_and_a_learner_cannot_poison_it(tmp_path):
+def test_a_learner_gets_only_the_given_cells_results_and_cannot_poison_the_judge(tmp_path):
     trainer = tmp_path / "trainer.ipynb"
-    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(RECIPE)]), trainer)
+    answer = nbformat.v4.new_code_cell(ANSWER)
+    answer.metadata["nbgrader"] = {"solution": True, "grade": False, "grade_id": "a"}
+    cells = [nbformat.v4.new_code_cell(RECIPE), answer]
+    nbformat.write(nbformat.v4.new_notebook(cells=cells), trainer)
     sys.modules.pop(memo.STORE, None)
     from fairhire.models import new_round
 
@@ -157,12 +205,19 @@ def test_only_a_judges_kernel_gets_the_store_and_a_learner_cannot_poison_it(tmp_
     ) as zygote:
         assert not (tmp_path / "z" / warm.RECIPES).exists()  # read and removed by the zygote
         learner = _probe(tmp_path, zygote, [PROBE], trusted=False)
-        assert learner == {"store": False, "n": 0, "first": expected}
-        # a learner's kernel that makes and poisons its own store: only its own kernel sees it
+        # the given cell's result, read-only; nothing an answer cell computed
+        assert learner == {
+            "store": True,
+            "n": 1,
+            "writable": False,
+            "answer": False,
+            "first": expected,
+        }
+        # a learner's kernel that poisons its store: only its own kernel sees it
         poisoned = _probe(tmp_path, zygote, [POISON, PROBE], trusted=False)
         assert poisoned["first"] == [0.0] * 5
         judge = _probe(tmp_path, zygote, [PROBE], trusted=True)
-        assert judge["store"] and judge["n"] >= 1
+        assert judge["store"] and judge["n"] >= 2 and judge["answer"] and judge["writable"]
         assert judge["first"] == expected
 
 
@@ -172,4 +227,4 @@ def test_a_recording_that_fails_or_cannot_travel_shares_nothing_and_breaks_nothi
         "from fairhire import memo\nf = memo.shared(lambda x: (lambda: x))\ng = f(1)",
         "import os\nos.chdir('/')",
     ]
-    assert warm._record([cells, ["import os\nos._exit(3)"]], tmp_path) == {}
+    assert warm._record([cells, ["import os\nos._exit(3)"]], tmp_path) == [{}, {}]
