@@ -48,14 +48,15 @@ from ..running_notebook import nbgrader_meta
 from . import names as cellnames
 from . import plain_data
 
-INJECTION = (
+_INJECTED = (
     "# fairhire: jouw antwoorden uit deze cel, als waarden (nagekeken in een aparte kernel)\n"
-    "from fairhire.grading.injection import inject as _fairhire_inject\n"
+)
+INJECTION = (
+    _INJECTED + "from fairhire.grading.injection import inject as _fairhire_inject\n"
     "_fairhire_inject(globals(), {data}, {spec})\n"
 )
 INJECTION_FILE = (
-    "# fairhire: jouw antwoorden uit deze cel, als waarden (nagekeken in een aparte kernel)\n"
-    "from fairhire.grading.injection import inject_file as _fairhire_inject_file\n"
+    _INJECTED + "from fairhire.grading.injection import inject_file as _fairhire_inject_file\n"
     "_fairhire_inject_file(globals(), {path}, {sha}, {spec})\n"
 )
 # answers larger than this go to a file beside the judge notebook instead of into its code

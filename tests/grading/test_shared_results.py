@@ -53,6 +53,18 @@ POISON = (
 )
 
 
+def _counted():
+    """A shared function that lists the calls that computed, and that list."""
+    calls = []
+
+    @memo.shared
+    def f(x):
+        calls.append(x)
+        return [x]
+
+    return f, calls
+
+
 @pytest.fixture
 def no_store():
     memo.uninstall()
@@ -61,13 +73,7 @@ def no_store():
 
 
 def test_without_a_store_every_call_computes(no_store):
-    calls = []
-
-    @memo.shared
-    def f(x):
-        calls.append(x)
-        return [x]
-
+    f, calls = _counted()
     assert f(1) == [1] and f(1) == [1]
     assert calls == [1, 1]
 
@@ -121,13 +127,7 @@ def test_the_tripwire_sees_a_store_made_or_changed_in_a_learners_kernel(no_store
 
 
 def test_a_read_only_store_answers_but_keeps_nothing_new(no_store):
-    calls = []
-
-    @memo.shared
-    def f(x):
-        calls.append(x)
-        return [x]
-
+    f, calls = _counted()
     memo.install()
     f(1)
     recorded = memo.results()
