@@ -10,7 +10,7 @@ learner's code does in that process, the judge receives values only.
 
 Run as ``python -m fairhire.grading.oracle <spec.json>`` (the judge's
 :class:`Client` does that), or forked from the warm-kernel zygote when the
-judge's kernel came from there (:func:`fairhire.grading.warm.request_oracle`,
+judge's kernel came from there (:func:`fairhire.grading.zygote_requests.request_oracle`,
 with the same limits).
 """
 
@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 from . import plain_data
+from .zygote_requests import SOCKET_ENV, ZygoteError, request_oracle
 
 CALL_TIMEOUT = 20.0
 OUTPUT_MB = 16  # largest file the learner's code may write in the oracle
@@ -54,11 +55,9 @@ class Client:
             or k.endswith("_NUM_THREADS")
         }
         env["MPLBACKEND"] = "Agg"
-        zygote = os.environ.get("FAIRHIRE_ZYGOTE")
+        zygote = os.environ.get(SOCKET_ENV)
         if zygote and os.path.exists(zygote):
             # forked from the warm-kernel zygote: the libraries are imported already
-            from .warm import ZygoteError, request_oracle
-
             try:
                 limits = {
                     "memory_mb": self.memory_mb,
