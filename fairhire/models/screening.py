@@ -213,7 +213,8 @@ def word_weights(text_model: Pipeline) -> pd.Series:
     """
     words = text_model.named_steps["words"].get_feature_names_out()
     coefs = text_model.named_steps["model"].coef_[0]
-    return pd.Series(coefs, index=words, name="weight").sort_values()
+    # stable: words with exactly the same weight keep their alphabetical order
+    return pd.Series(coefs, index=words, name="weight").sort_values(kind="stable")
 
 
 def split_history(
