@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import types
 from collections.abc import Iterator
 from typing import Any
@@ -69,7 +70,7 @@ def _code_names(code: types.CodeType) -> Iterator[str]:
 
 
 def _reachable(func: Any) -> Iterator[Any]:
-    """The objects a function can call by name: its globals, closure and default values."""
+    """The objects a function can call: globals, imported packages, closure, defaults."""
     code = getattr(func, "__code__", None)
     if not isinstance(code, types.CodeType):
         return
@@ -77,6 +78,9 @@ def _reachable(func: Any) -> Iterator[Any]:
     for name in _code_names(code):
         if name in namespace:
             yield namespace[name]
+        elif name in sys.modules:
+            # a module imported inside the function (``import fairhire.privacy``)
+            yield sys.modules[name]
     for cell in getattr(func, "__closure__", None) or ():
         try:
             yield cell.cell_contents

@@ -62,7 +62,7 @@ LABELS = {
     "hook-modules": "bibliotheek van de tests aangepast",
     "hook-capture": "opname van de antwoorden verstoord",
     "background-process": "achtergrondproces achtergelaten",
-    "kernel-graded": "in de kernel van de cursist nagekeken",
+    "kernel-graded": "in de kernel van de cursist nagekeken",  # only in older run logs
     "not-passed": "antwoord niet overgenomen",
 }
 

@@ -32,7 +32,6 @@ from ..running_notebook import nbgrader_meta
 from . import definitions, merge
 from .course import CourseDir, CourseError
 from .findings import LABELS, Finding
-from .plain_data import KERNEL_GRADED_TYPES
 from .precheck import EXCHANGE_FILES, Precheck, precheck
 from .processes import CHILD_ENV, Limits
 from .runner import Job, Running, RunResult, runtime_findings
@@ -392,7 +391,7 @@ def _answer_names(course: CourseDir, module: str, moddef) -> dict[str, dict[str,
 
 
 def judge_findings(workdir: Path, graded: bool) -> list[Finding]:
-    """Findings from the judge's report (``judge.json``): tampering, kernel-graded cells."""
+    """Findings from the judge's report (``judge.json``): tampering, answers not passed on."""
     from . import kernel_guard
 
     path = workdir / "judge.json"
@@ -430,9 +429,7 @@ def judge_findings(workdir: Path, graded: bool) -> list[Finding]:
                     notebook=name,
                 )
             )
-        refused = {
-            k: v for k, v in nb.get("unsupported", {}).items() if v not in KERNEL_GRADED_TYPES
-        }
+        refused = nb.get("unsupported", {})
         if refused and graded:
             out.append(
                 Finding(
@@ -440,24 +437,9 @@ def judge_findings(workdir: Path, graded: bool) -> list[Finding]:
                     "warning",
                     "Niet overgenomen: "
                     + ", ".join(f"`{k}` ({v})" for k, v in sorted(refused.items())[:4])
-                    + ". Alleen gewone waarden en de modellen en MetricFrames van de cursus gaan "
-                    "naar de aparte kernel; de vragen die dit antwoord gebruiken, krijgen daar "
+                    + ". Alleen gewone waarden en de modellen, MetricFrames, werkbladen en rapporten van de "
+                    "cursus gaan naar de aparte kernel; de vragen die dit antwoord gebruiken, krijgen daar "
                     "geen punten. Bekijk het notebook als dat onterecht is.",
-                    notebook=name,
-                )
-            )
-        kernel_graded = sorted(nb.get("kernel_graded", {}))
-        if kernel_graded and graded:
-            types = ", ".join(
-                f"{k} ({v})" for k, v in sorted(nb.get("unsupported", {}).items())[:4]
-            )
-            out.append(
-                Finding(
-                    "kernel-graded",
-                    "info",
-                    f"In de kernel van de cursist nagekeken: {', '.join(kernel_graded)}. Die "
-                    f"antwoorden zijn geen gewone waarden ({types}), dus de aparte kernel kon ze "
-                    "niet overnemen; alleen het struikeldraadje bewaakt die cellen.",
                     notebook=name,
                 )
             )

@@ -3,8 +3,10 @@
 Each answer cell of the judge notebook calls :func:`inject` with the values
 captured in the learner's kernel, or :func:`inject_file` when they are large
 (a fitted post-processor holds megabytes of numbers: read from a file, checked
-against the SHA-256 in the cell, they do not make the cell's code megabytes long). Functions become stand-ins that call the
-learner's code in an oracle process (:mod:`fairhire.grading.oracle`).
+against the SHA-256 in the cell, they do not make the cell's code megabytes
+long). Functions become stand-ins that call the learner's code in an oracle
+process (:mod:`fairhire.grading.oracle`) and carry its compiled code
+(:mod:`fairhire.grading.shadow`) for the originality checks.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import hashlib
 import json
 import sys
 
-from . import oracle, plain_data
+from . import oracle, plain_data, shadow
 
 # kept on sys: the hidden tests re-import fairhire, which must not start a second oracle
 _CLIENTS: dict = sys.__dict__.setdefault("_fairhire_oracles", {})
@@ -27,7 +29,11 @@ def inject(namespace: dict, text: str, spec: str | None = None) -> None:
         if spec is None:
             raise plain_data.DecodeError("geen oracle")
         client = _CLIENTS.setdefault(spec, oracle.Client(spec))
-        return oracle.stub(client, key, name)
+        function = oracle.stub(client, key, name)
+        code = shadow.for_key(spec, key)
+        if code is not None:  # the learner's code, for the originality checks (never called)
+            function.__wrapped__ = code
+        return function
 
     for name, data in values.items():
         if not isinstance(name, str) or not name.isidentifier() or name.startswith("_"):

@@ -8,9 +8,7 @@ notebook is run twice, in two kernels:
    (put back if edited), the learner's answer cells and own cells, and after
    each a harness cell (:mod:`capture`) that writes the names the question
    asks for as plain data, plus a fingerprint of the kernel's machinery
-   (:mod:`kernel_guard`, a tripwire). No hidden tests run here, except those
-   that check an answer that is not plain data (a Worksheet, an
-   AuditReport): see below.
+   (:mod:`kernel_guard`, a tripwire). No test cell runs here.
 2. **The judge's run**: a *judge notebook* made from the submission
    (:func:`judge_notebook`), every answer cell replaced by a cell that binds
    the captured values (:mod:`injection`), the learner's own cells left out,
@@ -25,12 +23,12 @@ code ran unchanged, in a kernel that only ran the course's code and values
 the learner chose, and nbgrader's own reporting decided the score. Choosing
 values is what answering is; nothing else of the learner's gets in.
 
-Fitted models, metric frames and threshold optimisers of the course's libraries
-travel as their state (:data:`plain_data.OBJECT_CLASSES`) and are rebuilt in
-the judge. What it does not: another answer that is not plain data (a
-learner's class, a Worksheet) cannot be passed on. A test cell that uses such a name is run in the learner's kernel instead, and
-its score comes from there ("in de kernel van de cursist nagekeken"); the
-tripwire guards it and the grading report names these cells.
+Fitted models, metric frames, threshold optimisers, the worksheet and the
+audit report travel as their state (:data:`plain_data.OBJECT_CLASSES`) and are
+rebuilt in the judge. Any other answer that is not plain data (a learner's own
+class) is not passed on: the name stays unbound in the judge, its tests fail,
+and the grading report says so ("niet overgenomen"). Every test cell is graded
+by the judge.
 """
 
 from __future__ import annotations
@@ -46,7 +44,6 @@ import nbformat
 
 from ..running_notebook import nbgrader_meta
 from . import names as cellnames
-from . import plain_data
 
 _INJECTED = (
     "# fairhire: jouw antwoorden uit deze cel, als waarden (nagekeken in een aparte kernel)\n"
@@ -90,7 +87,6 @@ class NotebookRun:
     name: str
     steps: list[Step]
     captures: dict[int, dict]
-    kernel_graded: dict[str, bool] = field(default_factory=dict)  # test grade id -> passed
     tampered: list[tuple[int, list[str]]] = field(default_factory=list)  # (cell index, keys)
     unsupported: dict[str, str] = field(default_factory=dict)  # name -> type
     kernel_session: int | None = None  # the learner kernel's session id (to find leftovers)
@@ -170,7 +166,6 @@ def run_learner(
         resources={"metadata": {"path": str(folder)}},
     )
     result = NotebookRun(name, steps, {})
-    unsupported: set[str] = set()
 
     def execute(source: str, harness: bool) -> nbformat.NotebookNode:
         cell = _harness(source) if harness else nbformat.v4.new_code_cell(source)
@@ -187,29 +182,18 @@ def run_learner(
         result.kernel_session = _session(client)
         execute(RECORDER.format(folder=repr(str(capture_dir))), True)
         for step in steps:
-            if step.kind == "text":
-                continue
-            if step.kind == "test":
-                used = cellnames.used_names(step.source)
-                if not used & unsupported:
-                    continue
+            if step.kind in ("text", "test"):
+                continue  # test cells run in the judge's kernel only
             cell = execute(step.source, False)
             step.ran = True
             step.outputs = list(cell.get("outputs", []))
             step.error = any(o.get("output_type") == "error" for o in step.outputs)
-            if step.kind == "test":
-                result.kernel_graded[step.grade_id] = not step.error
             if step.kind == "answer":
                 execute(CAPTURE.format(index=step.index, names=repr(step.names)), True)
                 data = _read_capture(capture_dir / f"{step.index}.json")
                 result.captures[step.index] = data
-                for uname, kind in data.get("unsupported", {}).items():
-                    result.unsupported[uname] = kind
-                    # only the course's own document objects fall back to this kernel; any
-                    # other answer the judge cannot take is missing there (no points)
-                    if kind in plain_data.KERNEL_GRADED_TYPES:
-                        unsupported.add(uname)
-            elif step.kind in ("own", "test") or step.index in before_learner:
+                result.unsupported.update(data.get("unsupported", {}))
+            elif step.kind == "own" or step.index in before_learner:
                 execute(GUARD.format(index=step.index), True)
                 result.captures[step.index] = _read_capture(capture_dir / f"{step.index}.json")
     result.tampered = _tampering(steps, result.captures, capture_dir)
@@ -330,21 +314,17 @@ def restore_learner_view(graded_nb: Path, run: NotebookRun) -> None:
     """In the autograded notebook, show the learner's own code and output in answer cells.
 
     (The judge ran injections there; the trainer and the feedback should see
-    what the learner wrote.) Test cells graded in the learner's kernel get
-    that kernel's output.
+    what the learner wrote.)
     """
     if not graded_nb.is_file():
         return
     nb = nbformat.read(str(graded_nb), as_version=4)
     answers = {s.grade_id: s for s in run.steps if s.kind == "answer" and s.grade_id}
-    tests = {s.grade_id: s for s in run.steps if s.kind == "test" and s.ran}
     for cell in nb.cells:
         gid = nbgrader_meta(cell).get("grade_id", "")
         if gid in answers:
             cell.source = answers[gid].source
             cell.outputs = [nbformat.from_dict(o) for o in answers[gid].outputs]
-        elif gid in tests:
-            cell.outputs = [nbformat.from_dict(o) for o in tests[gid].outputs]
     graded_nb.chmod(0o644)
     nbformat.write(nb, str(graded_nb))
 

@@ -128,12 +128,10 @@ def judge_and_grade(job) -> int:
     report = {"leftover_processes": leftovers, "notebooks": {}}
     graded_dir = workdir / "autograded" / job.student / job.module
     if code == 0:
-        _apply_kernel_graded(workdir, course_id, job, runs)
         for name, (_, _, run) in runs.items():
             judge.restore_learner_view(graded_dir / f"{name}.ipynb", run)
     for name, (_, _, run) in runs.items():
         report["notebooks"][name] = {
-            "kernel_graded": run.kernel_graded,
             "tampered": run.tampered,
             "unsupported": run.unsupported,
             "answers": {
@@ -144,18 +142,3 @@ def judge_and_grade(job) -> int:
         }
     (workdir / "judge.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
     return code
-
-
-def _apply_kernel_graded(workdir: Path, course_id: str, job, runs) -> None:
-    """Scores of test cells that ran in the learner's kernel (answers that are not plain data)."""
-    from nbgrader.api import Gradebook, MissingEntry
-
-    with Gradebook(f"sqlite:///{workdir / 'gradebook.db'}", course_id) as gb:
-        for name, (_, _, run) in runs.items():
-            for gid, passed in run.kernel_graded.items():
-                try:
-                    grade = gb.find_grade(gid, name, job.module, job.student)
-                except MissingEntry:
-                    continue
-                grade.auto_score = float(grade.max_score) if passed else 0.0
-        gb.db.commit()

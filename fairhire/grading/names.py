@@ -76,15 +76,6 @@ def bound_names(source: str) -> list[str]:
     return found
 
 
-def used_names(source: str) -> set[str]:
-    """Every name a cell reads (anywhere in it)."""
-    try:
-        tree = ast.parse(python_source(source))
-    except (SyntaxError, ValueError):
-        return set()
-    return {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
-
-
 def answer_names(source: str) -> list[str]:
     """The names an answer cell gives: bound at the top level, not private, not builtins."""
     return [n for n in bound_names(source) if not n.startswith("_") and not hasattr(builtins, n)]

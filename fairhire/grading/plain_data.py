@@ -6,8 +6,11 @@ Only values whose meaning is their content pass: ``None``, ``bool``, ``int``,
 dtype, pandas ``Index`` / ``MultiIndex`` / ``RangeIndex``, ``Series`` and
 ``DataFrame`` of such values, and references to functions or modules of the
 libraries the course uses (``math.sqrt``, ``numpy``), looked up afresh in the
-judge. Every other value (a fitted model, a learner's own class) raises
-:class:`Unsupported`. Types are exact: a subclass of ``int`` is not an ``int``.
+judge, and the library and course objects in :data:`OBJECT_CLASSES` (fitted
+models, metric frames, the worksheet and the audit report), passed as their
+attributes and rebuilt without running their code. Every other value (a
+learner's own class, a function from elsewhere) raises :class:`Unsupported`.
+Types are exact: a subclass of ``int`` is not an ``int``.
 
 :func:`decode` builds only these types, so whatever a learner puts in the
 encoded data, the judge gets values, never code of the learner's.
@@ -60,7 +63,7 @@ EXTENSION_DTYPES = {
     "Float64",
 }
 # Library objects passed as their state and rebuilt in the judge: the fitted models, metric
-# frames and post-processors the exercises ask for. Exact classes only (no subclasses): a
+# frames, post-processors and documents the exercises ask for. Exact classes only (no subclasses): a
 # learner's class, or a library class that calls a function it was given (FunctionTransformer),
 # is not passed. Inside such an object, a function may only be a metric (see OBJECT_REFS).
 OBJECT_CLASSES = frozenset(
@@ -81,16 +84,15 @@ OBJECT_CLASSES = frozenset(
         "fairlearn.postprocessing._threshold_operation.ThresholdOperation",
         "fairhire.models.screening.ItemsEncoder",
         "fairhire.audit.counterfactual.NameSwapResult",
+        # the course's documents: their content (texts, tables, PNG bytes), not their files
+        "fairhire.worksheet.sheet.Worksheet",
+        "fairhire.audit.report.AuditReport",
+        "fairhire.audit.report.ReportTable",
+        "fairhire.audit.report.ReportFigure",
     }
 )
 # the functions an object may hold: metrics, and numpy's scalar types (a dtype argument)
 OBJECT_REFS = ("fairlearn.metrics.", "sklearn.metrics.", "numpy.")
-# Answers graded in the learner's kernel: the course's documents, which live on disk beside the
-# notebook. Any other answer that is not plain data is not passed on, so a learner cannot move a
-# question into their own kernel by answering with an object of their own.
-KERNEL_GRADED_TYPES = frozenset(
-    {"fairhire.worksheet.sheet.Worksheet", "fairhire.audit.report.AuditReport"}
-)
 MAX_DEPTH = 40
 MAX_ITEMS = 2_000_000
 
