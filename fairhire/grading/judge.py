@@ -44,6 +44,7 @@ import nbformat
 
 from ..running_notebook import nbgrader_meta
 from . import names as cellnames
+from .kernel_client import client_settings
 
 _INJECTED = (
     "# fairhire: jouw antwoorden uit deze cel, als waarden (nagekeken in een aparte kernel)\n"
@@ -164,6 +165,7 @@ def run_learner(
         interrupt_on_timeout=True,
         record_timing=False,
         resources={"metadata": {"path": str(folder)}},
+        **client_settings(),
     )
     result = NotebookRun(name, steps, {})
 

@@ -26,6 +26,7 @@ from pathlib import Path
 import psutil
 
 from .findings import Finding
+from .kernel_client import NBGRADER_ARGS
 from .processes import CHILD_ENV, Limits, apply_limits, kill_tree
 
 
@@ -62,6 +63,7 @@ class Job:
             # a deleted test cell is put back and graded instead of silently
             # becoming 'needs manual grade'
             "--OverwriteCells.add_missing_cells=True",
+            *NBGRADER_ARGS,
             *self.extra_args,
         ]
         if self.limits.cell_timeout:
