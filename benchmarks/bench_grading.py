@@ -165,10 +165,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--modules", nargs="*", default=None, help="default: every module in solutions/"
     )
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser.add_argument(
+        "--workers", type=int, default=None, help="default: what fairhire grade uses"
+    )
     parser.add_argument("--phases", nargs="*", default=PHASES, choices=PHASES)
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     args = parser.parse_args(argv)
+    from fairhire.grading.grade import default_workers
+
+    args.workers = args.workers or default_workers()
 
     from fairhire.grading.cohort import make_cohort
 

@@ -18,6 +18,8 @@ import types
 
 import pandas as pd
 
+from .memo import shared
+
 _CACHE = "_fairhire_m08_cache"  # not "fairhire.*": survives the hidden-test prelude
 SWAP_SEED = 8  # the seed the assignment uses for the name swap
 
@@ -45,6 +47,7 @@ def screener():
     return pickle.loads(store["screener"])  # noqa: S301 - pickled by this function
 
 
+@shared  # fairhire grade: the judge's kernels take it from the zygote (see fairhire.memo)
 def scored_audit() -> pd.DataFrame:
     """``datasets/vendor_audit.csv`` with the vendor's ``score`` and ``selected`` (0/1) added.
 
@@ -57,7 +60,7 @@ def scored_audit() -> pd.DataFrame:
         audit = load_vendor_audit()
         vendor = screener()
         audit["score"] = vendor.score(audit)
-        audit["selected"] = vendor.select(audit).astype(int)
+        audit["selected"] = (audit["score"] >= vendor.threshold).astype(int)  # = vendor.select
         store["audit"] = pickle.dumps(audit, protocol=5)
     return pickle.loads(store["audit"])  # noqa: S301 - pickled by this function
 

@@ -49,6 +49,9 @@ LEGAL_KEYS = (
 
 FORMATS = ("html", "pdf")
 DECIMALS = 3
+# what fits on an A4 page of the PDF; a wider table made reportlab fail with its own error
+MAX_COLUMNS = 8
+MAX_ROWS = 60
 
 
 class ReportError(ValueError):
@@ -166,6 +169,18 @@ class AuditReport:
         if not isinstance(table, pd.DataFrame):
             raise ReportError(
                 f"`{title}`: geef een tabel (DataFrame of Series), geen {type(table).__name__}."
+            )
+        if table.shape[1] > MAX_COLUMNS:
+            raise ReportError(
+                f"`{title}` heeft {table.shape[1]} kolommen; in het rapport passen er hoogstens "
+                f"{MAX_COLUMNS}. Kies de kolommen die ertoe doen, bijvoorbeeld "
+                '`tabel[["selection_rate", "impact_ratio"]]`.'
+            )
+        if len(table) > MAX_ROWS:
+            raise ReportError(
+                f"`{title}` heeft {len(table)} rijen; in het rapport passen er hoogstens "
+                f"{MAX_ROWS}. Zet er een samenvatting in, bijvoorbeeld één rij per groep, "
+                "niet de tabel met alle sollicitanten."
             )
         self.tables.append(ReportTable(str(title), table.copy(), str(note)))
 

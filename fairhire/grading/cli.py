@@ -37,7 +37,7 @@ def add_grade(sub: argparse._SubParsersAction) -> None:
         "--workers",
         type=int,
         default=None,
-        help="zoveel inzendingen tegelijk (standaard: aantal processorkernen)",
+        help="zoveel inzendingen tegelijk (standaard: aantal processorkernen plus één)",
     )
     p.add_argument(
         "--timeout",

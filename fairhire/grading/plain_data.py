@@ -91,6 +91,13 @@ OBJECT_CLASSES = frozenset(
         "fairhire.audit.report.ReportFigure",
     }
 )
+# State a judge never needs, left out because it is large: a ThresholdOptimizer's trade-off
+# curves (thousands of rows of objects, only for fairlearn's plot) are 3.5 of its 3.6 MB.
+OBJECT_SKIPPED = {
+    "fairlearn.postprocessing._threshold_optimizer.ThresholdOptimizer": frozenset(
+        {"_tradeoff_curve"}
+    ),
+}
 # the functions an object may hold: metrics, and numpy's scalar types (a dtype argument)
 OBJECT_REFS = ("fairlearn.metrics.", "sklearn.metrics.", "numpy.")
 MAX_DEPTH = 40
@@ -275,11 +282,9 @@ def _encode(value, functions, depth, budget):  # noqa: C901 - one branch per typ
 
 def _encode_object(value, path, functions, depth, budget):
     """A library object as its class and its attributes (and items, for a Bunch)."""
-    out = {
-        "t": "object",
-        "cls": path,
-        "state": _encode(dict(vars(value)), functions, depth + 1, budget),
-    }
+    skipped = OBJECT_SKIPPED.get(path, frozenset())
+    state = {k: v for k, v in vars(value).items() if k not in skipped}
+    out = {"t": "object", "cls": path, "state": _encode(state, functions, depth + 1, budget)}
     if isinstance(value, dict):
         out["items"] = _encode(dict(value), functions, depth + 1, budget)
     return out

@@ -170,3 +170,17 @@ def test_build_audit_report_in_one_call(tmp_path):
     assert len(report.tables) == 1 and len(report.figures) == 1
     html = write_audit_report(report, tmp_path / "r.html").read_text(encoding="utf-8")
     assert "0.422" in html and "0.751" in html and "Stoppen." in html
+
+
+def test_a_table_too_big_for_the_page_is_refused_in_dutch(report, tmp_path):
+    from fairhire.final_audit import scored_audit
+
+    audit = scored_audit()  # 29 columns: reportlab used to fail on it with its own error
+    before = len(report.tables)
+    with pytest.raises(ReportError, match="kolommen"):
+        report.add_table("Alle sollicitanten", audit)
+    with pytest.raises(ReportError, match="rijen"):
+        report.add_table("Alle sollicitanten", audit[["score", "selected"]])
+    assert len(report.tables) == before
+    report.add_table("Twee kolommen", audit[["score", "selected"]].head(20))
+    assert set(export_audit_report(report, tmp_path)) == {"html", "pdf"}

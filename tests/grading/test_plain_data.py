@@ -156,6 +156,10 @@ def test_fitted_models_metric_frames_and_thresholds_come_back_working():
         roundtrip(optimizer).predict(applicants, **decide)
         == optimizer.predict(applicants, **decide)
     ).all()
+    # without its trade-off curves (only for fairlearn's plot), the optimizer travels light
+    encoded = json.dumps(plain_data.encode(optimizer))
+    assert len(encoded) < 300_000 and '"_tradeoff_curve"' not in encoded
+    assert roundtrip(optimizer).constraints == "demographic_parity"
 
 
 def test_library_objects_that_call_a_given_function_are_refused():
