@@ -95,7 +95,6 @@ def test_the_solution_document_earns_its_points_from_the_judge(graded):
     module, course, run, points = graded
     assert _scores(course, module, "solution") == points, _findings(run, "solution")
     assert run.outcomes["solution"].status == "graded"
-    assert "kernel-graded" not in _findings(run, "solution")
     assert "not-passed" not in _findings(run, "solution")
 
 

@@ -51,4 +51,3 @@ def test_the_solution_earns_full_marks_from_the_judge(course, module):
         nb = gb.find_submission_notebook(notebook, module, "solution")
         scores = {g.name: g.auto_score for g in nb.grades if g.cell.cell_type == "code"}
     assert scores == submissions.autograded_points(solution), findings
-    assert "kernel-graded" not in findings, findings
