@@ -28,6 +28,8 @@ from sklearn.model_selection import train_test_split
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
+from ..memo import shared
+
 # Protected characteristics: in the data for the audit only.
 PROTECTED = ("gender", "origin", "age", "age_band")
 
@@ -204,6 +206,15 @@ def make_text_model(*, min_df: int = 10, C: float = 0.1) -> Pipeline:
             ("model", LogisticRegression(C=C, solver="liblinear", max_iter=1000, random_state=0)),
         ]
     )
+
+
+@shared  # fairhire grade: the hidden tests of m05 refit it for every learner (fairhire.memo)
+def fit_text_model(texts, labels) -> Pipeline:
+    """:func:`make_text_model` fitted on ``texts`` (CV texts) and ``labels`` (0/1).
+
+    For reference results (hidden tests); a learner trains the model as the lesson shows.
+    """
+    return make_text_model().fit(texts, labels)
 
 
 def word_weights(text_model: Pipeline) -> pd.Series:

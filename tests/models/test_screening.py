@@ -97,3 +97,13 @@ def test_items_encoder_gives_one_column_per_item():
     np.testing.assert_array_equal(out, [[0, 1], [1, 0], [0, 0]])  # VCA was not seen: ignored
     both = enc.transform(pd.DataFrame({"skills": ["HACCP; heftruck"]}))
     np.testing.assert_array_equal(both, [[1, 1]])
+
+
+def test_fit_text_model_is_the_text_model_fitted():
+    from fairhire.models.screening import fit_text_model
+    from fairhire.world import load_history
+
+    history = load_history().head(1500)
+    shared = word_weights(fit_text_model(history["cv_text"], history["invited"]))
+    own = word_weights(make_text_model().fit(history["cv_text"], history["invited"]))
+    pd.testing.assert_series_equal(shared, own)
