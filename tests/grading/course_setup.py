@@ -52,3 +52,23 @@ def submit_fixture(course: CourseDir, name: str, module: str = MODULE) -> str:
     else:
         shutil.copy(source, dest / f"{NOTEBOOK}.ipynb")
     return learner
+
+
+def submit_variants(
+    course: CourseDir, module: str, notebook: str, variants: dict[str, dict[str, str]]
+) -> dict[str, float]:
+    """Hand in the solution as ``solution`` and, per learner, the solution with some answer cells
+    replaced (answer grade id -> source); returns the solution's autograded points."""
+    from fairhire import submissions
+
+    exercise = submissions.read(ROOT / "exercises" / module / f"{notebook}.ipynb")
+    solution = submissions.read(ROOT / "solutions" / module / f"{notebook}.ipynb")
+    solved = submissions.solved_copy(exercise, solution)
+    learners = {"solution": solved}
+    for learner, answers in variants.items():
+        learners[learner] = submissions.fill_answers(solved, answers)
+    for learner, nb in learners.items():
+        folder = course.path(course.submitted, learner, module)
+        folder.mkdir(parents=True)
+        submissions.write(nb, folder / f"{notebook}.ipynb")
+    return submissions.autograded_points(solution)

@@ -18,8 +18,7 @@ from fairhire import submissions
 from fairhire.grading.grade import grade
 from fairhire.grading.processes import Limits
 
-from ..conftest import ROOT
-from .course_setup import make_course
+from .course_setup import make_course, submit_variants
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
@@ -64,18 +63,10 @@ def graded(request, tmp_path_factory):
     course = make_course(
         tmp_path_factory.mktemp(f"documents-{module}") / "course", modules=(module,)
     )
-    exercise = submissions.read(ROOT / "exercises" / module / f"{notebook}.ipynb")
-    solution = submissions.read(ROOT / "solutions" / module / f"{notebook}.ipynb")
-    solved = submissions.solved_copy(exercise, solution)
-    learners = {"solution": solved}
-    for learner, source in answers.items():
-        learners[learner] = submissions.fill_answers(solved, {f"{question}-answer": source})
-    for learner, nb in learners.items():
-        folder = course.path(course.submitted, learner, module)
-        folder.mkdir(parents=True)
-        submissions.write(nb, folder / f"{notebook}.ipynb")
+    variants = {learner: {f"{question}-answer": src} for learner, src in answers.items()}
+    points = submit_variants(course, module, notebook, variants)
     run = grade(course, module, workers=2, limits=LIMITS)
-    return module, course, run, submissions.autograded_points(solution)
+    return module, course, run, points
 
 
 def _scores(course, module, learner):

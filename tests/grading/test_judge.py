@@ -15,8 +15,7 @@ from fairhire.grading import report
 from fairhire.grading.grade import grade
 from fairhire.grading.processes import Limits
 
-from ..conftest import ROOT
-from .course_setup import make_course
+from .course_setup import make_course, submit_variants
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(900)]
 
@@ -50,18 +49,9 @@ ANSWERS = {
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
     course = make_course(tmp_path_factory.mktemp("judge") / "course", modules=(MODULE,))
-    exercise = submissions.read(ROOT / "exercises" / MODULE / f"{NOTEBOOK}.ipynb")
-    solution = submissions.read(ROOT / "solutions" / MODULE / f"{NOTEBOOK}.ipynb")
-    solved = submissions.solved_copy(exercise, solution)
-    learners = {"solution": solved}
-    for name, source in ANSWERS.items():
-        learners[name] = submissions.fill_answers(solved, {f"{CELL}-answer": source})
-    for learner, nb in learners.items():
-        folder = course.path(course.submitted, learner, MODULE)
-        folder.mkdir(parents=True)
-        submissions.write(nb, folder / f"{NOTEBOOK}.ipynb")
+    variants = {name: {f"{CELL}-answer": source} for name, source in ANSWERS.items()}
+    points = submit_variants(course, MODULE, NOTEBOOK, variants)
     run = grade(course, MODULE, workers=2, limits=LIMITS)
-    points = submissions.autograded_points(solution)
     return course, run, points
 
 

@@ -19,9 +19,8 @@ from fairhire.grading.grade import grade
 from fairhire.grading.processes import Limits
 from fairhire.originality import FUNCTION_MESSAGE, PATTERN_MESSAGE
 
-from ..conftest import ROOT
 from ..test_own_answers import ROUTES
-from .course_setup import make_course
+from .course_setup import make_course, submit_variants
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
@@ -33,18 +32,9 @@ def graded(request, tmp_path_factory):
     module = request.param
     course = make_course(tmp_path_factory.mktemp(f"own-judged-{module}") / "course", (module,))
     notebook = registry.module(module).exercise.removesuffix(".ipynb")
-    exercise = submissions.read(ROOT / "exercises" / module / f"{notebook}.ipynb")
-    solution = submissions.read(ROOT / "solutions" / module / f"{notebook}.ipynb")
-    solved = submissions.solved_copy(exercise, solution)
-    learners = {"solution": solved}
-    for learner, answers in ROUTES[module].items():
-        learners[learner] = submissions.fill_answers(solved, answers)
-    for learner, nb in learners.items():
-        folder = course.path(course.submitted, learner, module)
-        folder.mkdir(parents=True)
-        submissions.write(nb, folder / f"{notebook}.ipynb")
+    points = submit_variants(course, module, notebook, ROUTES[module])
     run = grade(course, module, workers=2, limits=LIMITS)
-    return module, notebook, course, run, submissions.autograded_points(solution)
+    return module, notebook, course, run, points
 
 
 def _scores(course, module, notebook, learner):
