@@ -441,9 +441,10 @@ def judge_findings(workdir: Path, graded: bool) -> list[Finding]:
                     "warning",
                     "Niet overgenomen: "
                     + ", ".join(f"`{k}` ({v})" for k, v in sorted(refused.items())[:4])
-                    + ". Alleen gewone waarden en de modellen, MetricFrames, werkbladen en rapporten van de "
-                    "cursus gaan naar de aparte kernel; de vragen die dit antwoord gebruiken, krijgen daar "
-                    "geen punten. Bekijk het notebook als dat onterecht is.",
+                    + ". Alleen gewone waarden en de modellen, MetricFrames, werkbladen en "
+                    "rapporten van de cursus gaan naar de aparte kernel; de vragen die dit "
+                    "antwoord gebruiken, krijgen daar geen punten. Bekijk het notebook als dat "
+                    "onterecht is.",
                     notebook=name,
                 )
             )
@@ -467,7 +468,7 @@ def _launch_zygote(folder: Path, notebooks: list[Path] | None = None):
 
 
 def _ready(zygote):
-    from .warm import ZygoteError
+    from .zygote_requests import ZygoteError
 
     try:
         return zygote.ready()

@@ -63,9 +63,9 @@ EXTENSION_DTYPES = {
     "Float64",
 }
 # Library objects passed as their state and rebuilt in the judge: the fitted models, metric
-# frames, post-processors and documents the exercises ask for. Exact classes only (no subclasses): a
-# learner's class, or a library class that calls a function it was given (FunctionTransformer),
-# is not passed. Inside such an object, a function may only be a metric (see OBJECT_REFS).
+# frames, post-processors and documents the exercises ask for. Exact classes only (no
+# subclasses): a learner's class, or a library class that calls a function it was given
+# (FunctionTransformer), is not passed. Inside such an object, a function may only be a metric (see OBJECT_REFS).
 OBJECT_CLASSES = frozenset(
     {
         "sklearn.pipeline.Pipeline",

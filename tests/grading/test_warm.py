@@ -88,7 +88,7 @@ def test_same_outputs_as_a_cold_kernel(zygote, tmp_path):
 def test_stop_kills_every_kernel(tmp_path):
     z = Zygote(tmp_path, env={**os.environ, **CHILD_ENV}).start()
     pid = z.process.pid
-    from fairhire.grading.warm import request_kernel
+    from fairhire.grading.zygote_requests import request_kernel
 
     kernel = request_kernel(
         str(z.path), ["-f", str(tmp_path / "k.json")], cwd=str(tmp_path), env=dict(os.environ)
